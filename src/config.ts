@@ -1,0 +1,85 @@
+import path from 'node:path';
+
+export interface Config {
+  host: string;
+  port: number;
+  dataDir: string;
+  /** postgres://... switches storage to PostgreSQL; otherwise SQLite at <dataDir>/numberyard.db. */
+  databaseUrl: string | undefined;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  region: string;
+  bootstrapAccessKeyId: string | undefined;
+  bootstrapSecretAccessKey: string | undefined;
+  deletionRestoreWindowMs: number;
+  jobIntervalMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`numberyard cannot start; fix these settings:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Reads every setting from the environment once; lists all bad settings together rather than the first. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const problems: string[] = [];
+
+  function integer(name: string, fallback: number, min: number, max: number): number {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name}=${JSON.stringify(raw)} must be a whole number from ${min} to ${max}`);
+      return fallback;
+    }
+    return value;
+  }
+
+  const port = integer('NUMBERYARD_PORT', 8080, 0, 65535);
+  const restoreDays = integer('NUMBERYARD_DELETION_RESTORE_DAYS', 7, 0, 365);
+  const jobIntervalMs = integer('NUMBERYARD_JOB_INTERVAL_MS', 10_000, 10, 3_600_000);
+
+  const host = env.NUMBERYARD_HOST || '127.0.0.1';
+  const dataDir = path.resolve(env.NUMBERYARD_DATA_DIR || 'data');
+
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL (leave it unset for the embedded SQLite database)');
+  }
+
+  const logLevel = (env.NUMBERYARD_LOG_LEVEL || 'info') as Config['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`NUMBERYARD_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+
+  const region = env.NUMBERYARD_REGION || 'us-east-1';
+  if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) problems.push(`NUMBERYARD_REGION=${JSON.stringify(region)} is not a region name such as us-east-1`);
+
+  const bootstrapAccessKeyId = env.NUMBERYARD_ACCESS_KEY_ID || undefined;
+  const bootstrapSecretAccessKey = env.NUMBERYARD_SECRET_ACCESS_KEY || undefined;
+  if ((bootstrapAccessKeyId === undefined) !== (bootstrapSecretAccessKey === undefined)) {
+    problems.push('NUMBERYARD_ACCESS_KEY_ID and NUMBERYARD_SECRET_ACCESS_KEY must be set together');
+  }
+  if (bootstrapAccessKeyId !== undefined && !/^[A-Z0-9]{16,128}$/.test(bootstrapAccessKeyId)) {
+    problems.push('NUMBERYARD_ACCESS_KEY_ID must be 16 to 128 upper-case letters or digits');
+  }
+  if (bootstrapSecretAccessKey !== undefined && (bootstrapSecretAccessKey.length < 16 || /\s/.test(bootstrapSecretAccessKey))) {
+    problems.push('NUMBERYARD_SECRET_ACCESS_KEY must be at least 16 characters without spaces');
+  }
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    host,
+    port,
+    dataDir,
+    databaseUrl,
+    logLevel,
+    region,
+    bootstrapAccessKeyId,
+    bootstrapSecretAccessKey,
+    deletionRestoreWindowMs: restoreDays * DAY_MS,
+    jobIntervalMs,
+  };
+}

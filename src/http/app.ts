@@ -1,0 +1,43 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { BODY_LIMIT_BYTES } from '../contract/limits';
+import type { Services } from '../services';
+import { registerRawJsonBody, registerSigV4Auth } from './auth/sigv4-auth';
+import { registerErrorHandling } from './error-handler';
+import { operationConstraint } from './operation-constraint';
+import { adminRoutes } from './routes/admin.routes';
+import { healthRoutes } from './routes/health.routes';
+import { phoneNumberRoutes } from './routes/phone-numbers.routes';
+
+export interface AppOptions {
+  services: Services;
+  /** Regions accepted in SigV4 credential scopes. */
+  regions: readonly string[];
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** Builds the whole HTTP application without listening; main.ts listens, tests inject or listen on port 0. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    genReqId: () => randomUUID(),
+    routerOptions: { constraints: { operation: operationConstraint } },
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  // The SDKs read the request id from this header ($metadata.requestId).
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-amzn-RequestId', request.id);
+  });
+
+  registerErrorHandling(app);
+  registerRawJsonBody(app, BODY_LIMIT_BYTES);
+  registerSigV4Auth(app, options.services, new Set(options.regions));
+
+  await app.register(healthRoutes, { services: options.services });
+  await app.register(phoneNumberRoutes, { services: options.services });
+  await app.register(adminRoutes, { services: options.services });
+  return app;
+}

@@ -1,0 +1,55 @@
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import { ERROR_CATALOG, type ErrorCode, type WireError } from '../contract/errors';
+import { NumberyardError } from '../domain/numberyard-error';
+import { translateConstraintError } from '../storage/constraint-errors';
+
+/** Renders a catalog error in the AWS restJson1 shape the SDKs parse into typed exceptions. */
+export function sendError(reply: FastifyReply, code: ErrorCode, message: string): FastifyReply {
+  const entry = ERROR_CATALOG[code];
+  const body: WireError = { Code: code, Message: message };
+  return reply.status(entry.status).header('x-amzn-ErrorType', entry.type).type('application/json').send(body);
+}
+
+// Fastify's own errors for malformed requests, as catalog errors.
+function fromFastifyError(error: FastifyError): NumberyardError | undefined {
+  if (error.validation) {
+    const where = error.validationContext ?? 'request';
+    return new NumberyardError('BadRequest', `Invalid ${where}: ${error.message}`);
+  }
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new NumberyardError('BadRequest', 'The request body is too large');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new NumberyardError('BadRequest', 'The request body must be JSON (content-type: application/json)');
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return new NumberyardError('BadRequest', 'The request body is not valid JSON');
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return new NumberyardError('BadRequest', 'The content-length does not match the request body');
+    default:
+      break;
+  }
+  if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
+    return new NumberyardError(error.statusCode === 404 ? 'NotFound' : 'BadRequest', error.message);
+  }
+  return undefined;
+}
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const known =
+      error instanceof NumberyardError ? error : (translateConstraintError(error) ?? fromFastifyError(error));
+    if (known) {
+      if (ERROR_CATALOG[known.code].status >= 500) request.log.warn({ code: known.code }, known.message);
+      return sendError(reply, known.code, known.message);
+    }
+    // Unknown failures are logged in full and answered without internals.
+    request.log.error({ err: error }, 'request failed');
+    return sendError(reply, 'ServiceFailure', 'The service failed to process the request; it has been logged');
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    request.log.warn({ method: request.method, url: request.url }, 'no such operation');
+    return sendError(reply, 'NotFound', `No operation at ${request.method} ${request.url.split('?')[0]}`);
+  });
+}

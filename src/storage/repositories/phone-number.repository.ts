@@ -1,0 +1,121 @@
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { AssociationName, PhoneNumberStatus, ProductType } from '../../contract/enums';
+import { chunkForParameters } from '../chunk';
+import type { PhoneNumbersTable } from '../database-schema';
+import type { Executor } from '../executor';
+
+export type PhoneNumberRow = Selectable<PhoneNumbersTable>;
+export type NewPhoneNumberRow = Insertable<PhoneNumbersTable>;
+
+export interface PhoneNumberFilter {
+  status?: PhoneNumberStatus | undefined;
+  productType?: ProductType | undefined;
+  association?: { name: AssociationName; value: string } | undefined;
+  /** Numbers that start with these characters, such as '+1206'. */
+  prefix?: string | undefined;
+}
+
+const ASSOCIATION_COLUMN = {
+  AccountId: 'account_id',
+  UserId: 'user_id',
+  VoiceConnectorId: 'voice_connector_id',
+  VoiceConnectorGroupId: 'voice_connector_group_id',
+  SipRuleId: 'sip_rule_id',
+} as const;
+
+const PHONE_NUMBER_COLUMNS = 22;
+
+export const phoneNumberRepository = {
+  async getInOrganization(db: Executor, organizationId: string, e164: string): Promise<PhoneNumberRow | undefined> {
+    return db.selectFrom('phone_numbers').selectAll().where('e164', '=', e164).where('organization_id', '=', organizationId).executeTakeFirst();
+  },
+
+  async getManyInOrganization(db: Executor, organizationId: string, e164s: readonly string[]): Promise<PhoneNumberRow[]> {
+    const rows: PhoneNumberRow[] = [];
+    for (const chunk of chunkForParameters(e164s, 1, 30_000)) {
+      if (chunk.length === 0) continue;
+      rows.push(
+        ...(await db.selectFrom('phone_numbers').selectAll().where('organization_id', '=', organizationId).where('e164', 'in', chunk).execute()),
+      );
+    }
+    return rows;
+  },
+
+  /** One keyset page ordered by E.164; asks for one row more than `limit` so the caller knows whether more follow. */
+  async listPage(
+    db: Executor,
+    organizationId: string,
+    filter: PhoneNumberFilter,
+    afterE164: string | undefined,
+    limit: number,
+  ): Promise<PhoneNumberRow[]> {
+    let query = db.selectFrom('phone_numbers').selectAll().where('organization_id', '=', organizationId);
+    if (filter.status) query = query.where('status', '=', filter.status);
+    if (filter.productType) query = query.where('product_type', '=', filter.productType);
+    if (filter.prefix) query = query.where('e164', '>=', filter.prefix).where('e164', '<', `${filter.prefix}\u{10FFFF}`);
+    if (filter.association) {
+      const { name, value } = filter.association;
+      query = query.where(ASSOCIATION_COLUMN[name], '=', value);
+    }
+    if (afterE164 !== undefined) query = query.where('e164', '>', afterE164);
+    return query.orderBy('e164').limit(limit + 1).execute();
+  },
+
+  /**
+   * Inserts numbers that are not yet in any inventory and returns the ones inserted; numbers already
+   * present (in this or another organization) are left as they are, which makes loading idempotent.
+   */
+  async insertNew(db: Executor, rows: readonly NewPhoneNumberRow[], maxBindParameters: number): Promise<string[]> {
+    const inserted: string[] = [];
+    for (const chunk of chunkForParameters(rows, PHONE_NUMBER_COLUMNS, maxBindParameters)) {
+      if (chunk.length === 0) continue;
+      const result = await db
+        .insertInto('phone_numbers')
+        .values(chunk)
+        .onConflict((oc) => oc.column('e164').doNothing())
+        .returning('e164')
+        .execute();
+      inserted.push(...result.map((r) => r.e164));
+    }
+    return inserted;
+  },
+
+  /**
+   * Applies `changes` only if the row is still at `expectedVersion`, so that of two racing writers
+   * exactly one wins. Returns the new row, or undefined when the row changed meanwhile.
+   */
+  async updateIfVersion(
+    db: Executor,
+    organizationId: string,
+    e164: string,
+    expectedVersion: number,
+    changes: Updateable<PhoneNumbersTable>,
+  ): Promise<PhoneNumberRow | undefined> {
+    return db
+      .updateTable('phone_numbers')
+      .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
+      .where('e164', '=', e164)
+      .where('organization_id', '=', organizationId)
+      .where('version', '=', expectedVersion)
+      .returningAll()
+      .executeTakeFirst();
+  },
+
+  /** Deleted numbers whose restore window has passed, oldest first. */
+  async listExpiredDeletions(db: Executor, deletedBefore: string, limit: number): Promise<PhoneNumberRow[]> {
+    return db
+      .selectFrom('phone_numbers')
+      .selectAll()
+      .where('status', '=', 'DeleteInProgress')
+      .where('deleted_at', '<', deletedBefore)
+      .orderBy('deleted_at')
+      .limit(limit)
+      .execute();
+  },
+
+  /** Removes a deleted number for good, only if it is still in the deletion queue. */
+  async purgeIfDeleted(db: Executor, e164: string): Promise<boolean> {
+    const result = await db.deleteFrom('phone_numbers').where('e164', '=', e164).where('status', '=', 'DeleteInProgress').executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  },
+};
