@@ -152,7 +152,7 @@ for (const dialect of DIALECTS) {
       expect(restored.PhoneNumber?.DeletionTimestamp).toBeUndefined();
       await expect(server.admin.voice.send(new VoiceRestore({ PhoneNumberId: numbers[0] }))).rejects.toBeInstanceOf(VoiceBadRequest);
 
-      const batch = await server.admin.voice.send(new VoiceBatchDelete({ PhoneNumberIds: [numbers[1], numbers[2], '+12065550001'] }));
+      const batch = await server.admin.voice.send(new VoiceBatchDelete({ PhoneNumberIds: [numbers[1]!, numbers[2]!, '+12065550001'] }));
       expect(batch.PhoneNumberErrors).toEqual([{ PhoneNumberId: '+12065550001', ErrorCode: 'NotFound', ErrorMessage: expect.any(String) }]);
       const queue = await server.admin.voice.send(new VoiceList({ Status: 'DeleteInProgress' }));
       expect(queue.PhoneNumbers?.map((p) => p.E164PhoneNumber)).toEqual([numbers[1], numbers[2]]);

@@ -1,6 +1,7 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { AssociationName, PhoneNumberStatus, ProductType } from '../../contract/enums';
 import { chunkForParameters } from '../chunk';
+import type { AssignmentTarget } from '../../domain/assignment-rules';
 import type { PhoneNumbersTable } from '../database-schema';
 import type { Executor } from '../executor';
 
@@ -117,5 +118,61 @@ export const phoneNumberRepository = {
   async purgeIfDeleted(db: Executor, e164: string): Promise<boolean> {
     const result = await db.deleteFrom('phone_numbers').where('e164', '=', e164).where('status', '=', 'DeleteInProgress').executeTakeFirst();
     return Number(result.numDeletedRows) > 0;
+  },
+};
+
+/** The association columns a target sets; every other association column is cleared. */
+export function associationColumns(target: AssignmentTarget | null) {
+  return {
+    user_id: target?.kind === 'user' ? target.userId : null,
+    account_id: target?.kind === 'user' ? target.accountId : null,
+    voice_connector_id: target?.kind === 'voiceConnector' ? target.voiceConnectorId : null,
+    voice_connector_group_id: target?.kind === 'voiceConnectorGroup' ? target.voiceConnectorGroupId : null,
+    sip_rule_id: target?.kind === 'sipRule' ? target.sipRuleId : null,
+  };
+}
+
+/** The target a row is assigned to, read back from its association columns. */
+export function assignmentOf(row: PhoneNumberRow): AssignmentTarget | null {
+  if (row.user_id !== null) return { kind: 'user', userId: row.user_id, accountId: row.account_id ?? '' };
+  if (row.voice_connector_id !== null) return { kind: 'voiceConnector', voiceConnectorId: row.voice_connector_id };
+  if (row.voice_connector_group_id !== null) return { kind: 'voiceConnectorGroup', voiceConnectorGroupId: row.voice_connector_group_id };
+  if (row.sip_rule_id !== null) return { kind: 'sipRule', sipRuleId: row.sip_rule_id };
+  return null;
+}
+
+export const phoneNumberAssignmentRepository = {
+  /**
+   * Assigns (or, from another connector/group, reassigns) a number in one conditional UPDATE that
+   * also checks the version read by the caller: of two racing requests exactly one changes the row,
+   * and the number is never unassigned in between nor on two targets.
+   */
+  async assign(db: Executor, row: PhoneNumberRow, target: AssignmentTarget, now: string): Promise<PhoneNumberRow | undefined> {
+    return phoneNumberRepository.updateIfVersion(db, row.organization_id, row.e164, row.version, {
+      ...associationColumns(target),
+      status: 'Assigned',
+      associated_at: now,
+      updated_at: now,
+    });
+  },
+
+  async unassign(db: Executor, row: PhoneNumberRow, now: string): Promise<PhoneNumberRow | undefined> {
+    return phoneNumberRepository.updateIfVersion(db, row.organization_id, row.e164, row.version, {
+      ...associationColumns(null),
+      status: 'Unassigned',
+      associated_at: null,
+      updated_at: now,
+    });
+  },
+
+  /** Numbers held by a target (to refuse deleting it, or to unassign them all). */
+  async listAssignedTo(db: Executor, organizationId: string, target: AssignmentTarget): Promise<PhoneNumberRow[]> {
+    const columns = associationColumns(target);
+    let query = db.selectFrom('phone_numbers').selectAll().where('organization_id', '=', organizationId);
+    if (columns.user_id) query = query.where('user_id', '=', columns.user_id);
+    else if (columns.voice_connector_id) query = query.where('voice_connector_id', '=', columns.voice_connector_id);
+    else if (columns.voice_connector_group_id) query = query.where('voice_connector_group_id', '=', columns.voice_connector_group_id);
+    else if (columns.sip_rule_id) query = query.where('sip_rule_id', '=', columns.sip_rule_id);
+    return query.orderBy('e164').execute();
   },
 };
