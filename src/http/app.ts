@@ -3,10 +3,12 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { BODY_LIMIT_BYTES } from '../contract/limits';
 import type { Services } from '../services';
+import { registerConsoleSessionAuth } from './auth/console-session-auth';
 import { registerRawJsonBody, registerSigV4Auth } from './auth/sigv4-auth';
 import { registerErrorHandling } from './error-handler';
 import { operationConstraint } from './operation-constraint';
 import { adminRoutes } from './routes/admin.routes';
+import { consoleSessionRoutes } from './routes/console-session.routes';
 import { healthRoutes } from './routes/health.routes';
 import { phoneNumberRoutes } from './routes/phone-numbers.routes';
 
@@ -15,6 +17,8 @@ export interface AppOptions {
   /** Regions accepted in SigV4 credential scopes. */
   regions: readonly string[];
   logger?: FastifyServerOptions['logger'];
+  /** Mark the console's session cookie Secure (when served over HTTPS, e.g. behind a TLS proxy). */
+  secureCookies?: boolean;
 }
 
 /** Builds the whole HTTP application without listening; main.ts listens, tests inject or listen on port 0. */
@@ -34,10 +38,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   registerErrorHandling(app);
   registerRawJsonBody(app, BODY_LIMIT_BYTES);
+  await registerConsoleSessionAuth(app, options.services);
   registerSigV4Auth(app, options.services, new Set(options.regions));
 
   await app.register(healthRoutes, { services: options.services });
   await app.register(phoneNumberRoutes, { services: options.services });
   await app.register(adminRoutes, { services: options.services });
+  await app.register(consoleSessionRoutes, { services: options.services, secureCookies: options.secureCookies ?? false });
   return app;
 }

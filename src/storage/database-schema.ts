@@ -196,6 +196,16 @@ export interface AuditEventsTable {
   created_at: string;
 }
 
+export interface ConsoleSessionsTable {
+  token_hash: string;
+  organization_id: string;
+  access_key_id: string;
+  is_admin: Flag;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   access_keys: AccessKeysTable;
@@ -213,4 +223,5 @@ export interface Database {
   sip_rules: SipRulesTable;
   sip_rule_targets: SipRuleTargetsTable;
   audit_events: AuditEventsTable;
+  console_sessions: ConsoleSessionsTable;
 }

@@ -1,9 +1,11 @@
 import { type Kysely, type Migration, Migrator } from 'kysely';
 import * as initialSchema from './migrations/0001-initial-schema';
+import * as consoleSessions from './migrations/0002-console-sessions';
 
 // Listed here rather than read from the folder, so that a bundled or type-checked build sees them all.
 const migrations: Record<string, Migration> = {
   '0001-initial-schema': initialSchema,
+  '0002-console-sessions': consoleSessions,
 };
 
 /**
