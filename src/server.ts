@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config';
 import { buildApp } from './http/app';
+import { serializeRequest } from './http/request-log-serializer';
 import { startJobs } from './jobs/job-runner';
 import { createServices, type Services } from './services';
 import { systemClock, type Clock } from './services/service-context';
@@ -40,10 +41,14 @@ export async function startServer(config: Config, options: { clock?: Clock; logg
       logger: options.logger ?? {
         level: config.logLevel,
         redact: { paths: ['req.headers.authorization', '*.SecretAccessKey', '*.secretAccessKey', '*.password'], censor: '[redacted]' },
+        serializers: { req: serializeRequest },
       },
     });
     const jobs = startJobs(
-      [{ name: 'purge-deleted-numbers', run: () => services.phoneNumbers.purgeExpiredDeletions() }],
+      [
+        { name: 'purge-deleted-numbers', run: () => services.phoneNumbers.purgeExpiredDeletions() },
+        { name: 'complete-phone-number-orders', run: () => services.orders.completeProcessingOrders() },
+      ],
       config.jobIntervalMs,
       app.log,
     );

@@ -33,3 +33,59 @@ export type OrderedPhoneNumberStatus = (typeof ORDERED_NUMBER_STATUSES)[number];
 
 export const ORDER_TYPES = ['New', 'Porting'] as const;
 export type PhoneNumberOrderType = (typeof ORDER_TYPES)[number];
+
+export const VOICE_CONNECTOR_AWS_REGIONS = [
+  'us-east-1',
+  'us-west-2',
+  'ca-central-1',
+  'eu-central-1',
+  'eu-west-1',
+  'eu-west-2',
+  'ap-northeast-1',
+  'ap-northeast-2',
+  'ap-southeast-1',
+  'ap-southeast-2',
+] as const;
+export type VoiceConnectorAwsRegion = (typeof VOICE_CONNECTOR_AWS_REGIONS)[number];
+
+export const VOICE_CONNECTOR_INTEGRATION_TYPES = ['CONNECT_CALL_TRANSFER_CONNECTOR', 'CONNECT_ANALYTICS_CONNECTOR'] as const;
+export type VoiceConnectorIntegrationType = (typeof VOICE_CONNECTOR_INTEGRATION_TYPES)[number];
+
+export const NETWORK_TYPES = ['IPV4_ONLY', 'DUAL_STACK'] as const;
+export type NetworkType = (typeof NETWORK_TYPES)[number];
+
+export const CALL_DISTRIBUTION_TYPES = ['LoadBalancedDistribution', 'PriorityWeightedDistribution'] as const;
+export type CallDistributionType = (typeof CALL_DISTRIBUTION_TYPES)[number];
+
+export const SIP_RULE_TRIGGER_TYPES = ['ToPhoneNumber', 'RequestUriHostname'] as const;
+export type SipRuleTriggerType = (typeof SIP_RULE_TRIGGER_TYPES)[number];
+
+/** What a call ends at in numberyard's routing lookup (an extension, not a Chime enum). */
+export const ROUTE_TARGET_TYPES = ['SipMediaApplication', 'VoiceConnector', 'User'] as const;
+export type RouteTargetType = (typeof ROUTE_TARGET_TYPES)[number];
+
+// Business Calling accounts and users (the legacy chime client only).
+export const ACCOUNT_TYPES = ['Team', 'EnterpriseDirectory', 'EnterpriseLWA', 'EnterpriseOIDC'] as const;
+export type AccountType = (typeof ACCOUNT_TYPES)[number];
+
+export const ACCOUNT_STATUSES = ['Active', 'Suspended'] as const;
+export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
+
+export const LICENSES = ['Basic', 'Plus', 'Pro', 'ProTrial'] as const;
+export type License = (typeof LICENSES)[number];
+
+export const USER_TYPES = ['PrivateUser', 'SharedDevice'] as const;
+export type UserType = (typeof USER_TYPES)[number];
+
+export const REGISTRATION_STATUSES = ['Unregistered', 'Registered', 'Suspended'] as const;
+export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
+
+export const INVITE_STATUSES = ['Pending', 'Accepted', 'Failed'] as const;
+export type InviteStatus = (typeof INVITE_STATUSES)[number];
+
+export const EMAIL_STATUSES = ['NotSent', 'Sent', 'Failed'] as const;
+export type EmailStatus = (typeof EMAIL_STATUSES)[number];
+
+/** What a queued user notification tells the user (numberyard's outbox, not a Chime enum). */
+export const USER_NOTIFICATION_KINDS = ['PhoneNumberChanged', 'PermissionsChanged'] as const;
+export type UserNotificationKind = (typeof USER_NOTIFICATION_KINDS)[number];

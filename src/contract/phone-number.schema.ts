@@ -11,7 +11,7 @@ import {
   PRODUCT_TYPES,
 } from './enums';
 import { BATCH_MAX_ITEMS, LIST_MAX_RESULTS, NAME_MAX_LENGTH, ORDER_MAX_NUMBERS, SEARCH_MAX_RESULTS } from './limits';
-import { E164String, IdParam, MaxResults, NextToken, StringEnum, Timestamp } from './schema-helpers';
+import { IdParam, MaxResults, NextToken, StringEnum, Timestamp } from './schema-helpers';
 
 export const PhoneNumberCapabilities = Type.Object({
   InboundCall: Type.Boolean(),
@@ -45,6 +45,9 @@ export const PhoneNumber = Type.Object({
   DeletionTimestamp: Type.Optional(Timestamp),
   OrderId: Type.Optional(Type.String()),
   Name: Type.Optional(Type.String()),
+  /** numberyard extension, on numbers of a Business Calling user: a change awaits the user's next sign-in. */
+  SignInRequired: Type.Optional(Type.Boolean()),
+  SignInRequiredSince: Type.Optional(Timestamp),
 });
 export type PhoneNumber = Static<typeof PhoneNumber>;
 
@@ -138,7 +141,8 @@ export type PhoneNumberOrder = Static<typeof PhoneNumberOrder>;
 
 export const CreatePhoneNumberOrderBody = Type.Object({
   ProductType: StringEnum(PRODUCT_TYPES),
-  E164PhoneNumbers: Type.Array(E164String, { minItems: 1, maxItems: ORDER_MAX_NUMBERS }),
+  // Checked one by one by the service (parseE164), so that the error names the bad number.
+  E164PhoneNumbers: Type.Array(Type.String({ minLength: 1, maxLength: 32 }), { minItems: 1, maxItems: ORDER_MAX_NUMBERS }),
   Name: Type.Optional(NameField),
 });
 export type CreatePhoneNumberOrderBody = Static<typeof CreatePhoneNumberOrderBody>;

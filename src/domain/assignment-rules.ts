@@ -49,12 +49,10 @@ export interface CurrentAssignment {
 export function assertAssignable(e164: string, current: CurrentAssignment, target: TargetKind, force: boolean): void {
   if (current.status === 'Unassigned') return;
   if (current.status === 'Assigned' && current.target) {
-    const movable = force && (current.target.kind === 'voiceConnector' || current.target.kind === 'voiceConnectorGroup') && (target === 'voiceConnector' || target === 'voiceConnectorGroup');
-    if (movable) return;
-    throw new NumberyardError(
-      'PhoneNumberAssociationsExist',
-      `Phone number ${e164} is already assigned to ${TARGET_LABEL[current.target.kind]}${force ? '' : '; unassign it first or use ForceAssociate to move it between voice connectors and groups'}`,
-    );
+    const betweenConnectors = (current.target.kind === 'voiceConnector' || current.target.kind === 'voiceConnectorGroup') && (target === 'voiceConnector' || target === 'voiceConnectorGroup');
+    if (force && betweenConnectors) return;
+    const hint = betweenConnectors ? '; unassign it first or use ForceAssociate to move it between voice connectors and groups' : '; unassign it first';
+    throw new NumberyardError('PhoneNumberAssociationsExist', `Phone number ${e164} is already assigned to ${TARGET_LABEL[current.target.kind]}${hint}`);
   }
   throw new NumberyardError('Conflict', `Phone number ${e164} is ${current.status} and cannot be assigned`);
 }

@@ -5,12 +5,25 @@ import { BODY_LIMIT_BYTES } from '../contract/limits';
 import type { Services } from '../services';
 import { registerConsoleSessionAuth } from './auth/console-session-auth';
 import { registerRawJsonBody, registerSigV4Auth } from './auth/sigv4-auth';
-import { registerErrorHandling } from './error-handler';
+import { registerErrorHandling, renderFrameworkError } from './error-handler';
 import { operationConstraint } from './operation-constraint';
+import { validatorCompiler } from './validator-compiler';
+import { accountRoutes } from './routes/accounts.routes';
 import { adminRoutes } from './routes/admin.routes';
+import { availableNumberRoutes } from './routes/available-numbers.routes';
 import { consoleSessionRoutes } from './routes/console-session.routes';
+import { consoleStaticRoutes } from './routes/console-static.routes';
 import { healthRoutes } from './routes/health.routes';
+import { phoneNumberOrderRoutes } from './routes/phone-number-orders.routes';
+import { phoneNumberSettingsRoutes } from './routes/phone-number-settings.routes';
 import { phoneNumberRoutes } from './routes/phone-numbers.routes';
+import { phoneNumberHistoryRoutes } from './routes/phone-number-history.routes';
+import { routingRoutes } from './routes/routing.routes';
+import { sipMediaApplicationRoutes } from './routes/sip-media-applications.routes';
+import { sipRuleRoutes } from './routes/sip-rules.routes';
+import { userRoutes } from './routes/users.routes';
+import { voiceConnectorGroupRoutes } from './routes/voice-connector-groups.routes';
+import { voiceConnectorRoutes } from './routes/voice-connectors.routes';
 
 export interface AppOptions {
   services: Services;
@@ -28,8 +41,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: () => randomUUID(),
     routerOptions: { constraints: { operation: operationConstraint } },
-    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
+    frameworkErrors: renderFrameworkError,
   }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
 
   // The SDKs read the request id from this header ($metadata.requestId).
   app.addHook('onSend', async (request, reply) => {
@@ -43,7 +57,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(healthRoutes, { services: options.services });
   await app.register(phoneNumberRoutes, { services: options.services });
+  await app.register(sipMediaApplicationRoutes, { services: options.services });
+  await app.register(sipRuleRoutes, { services: options.services });
+  await app.register(voiceConnectorRoutes, { services: options.services });
+  await app.register(voiceConnectorGroupRoutes, { services: options.services });
+  await app.register(phoneNumberHistoryRoutes, { services: options.services });
+  await app.register(routingRoutes, { services: options.services });
+  await app.register(availableNumberRoutes, { services: options.services });
+  await app.register(phoneNumberOrderRoutes, { services: options.services });
+  await app.register(phoneNumberSettingsRoutes, { services: options.services });
+  await app.register(accountRoutes, { services: options.services });
+  await app.register(userRoutes, { services: options.services });
   await app.register(adminRoutes, { services: options.services });
   await app.register(consoleSessionRoutes, { services: options.services, secureCookies: options.secureCookies ?? false });
+  await app.register(consoleStaticRoutes);
   return app;
 }

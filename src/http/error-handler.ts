@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ERROR_CATALOG, type ErrorCode, type WireError } from '../contract/errors';
 import { NumberyardError } from '../domain/numberyard-error';
 import { translateConstraintError } from '../storage/constraint-errors';
@@ -9,6 +9,8 @@ export function sendError(reply: FastifyReply, code: ErrorCode, message: string)
   const body: WireError = { Code: code, Message: message };
   return reply.status(entry.status).header('x-amzn-ErrorType', entry.type).type('application/json').send(body);
 }
+
+const SERVICE_FAILURE_MESSAGE = 'The service failed to process the request; it has been logged';
 
 // Fastify's own errors for malformed requests, as catalog errors.
 function fromFastifyError(error: FastifyError): NumberyardError | undefined {
@@ -35,6 +37,22 @@ function fromFastifyError(error: FastifyError): NumberyardError | undefined {
   return undefined;
 }
 
+/**
+ * Fastify answers a path it cannot decode, or a path parameter over its length limit, before any
+ * route, hook or error handler runs; this keeps those answers in the AWS shape too.
+ */
+export function renderFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  reply.header('x-amzn-RequestId', request.id);
+  if (error.code === 'FST_ERR_BAD_URL') {
+    void sendError(reply, 'BadRequest', 'The request path is not correctly percent-encoded');
+  } else if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    void sendError(reply, 'BadRequest', 'A path parameter of the request is too long');
+  } else {
+    request.log.error({ err: error }, 'request failed');
+    void sendError(reply, 'ServiceFailure', SERVICE_FAILURE_MESSAGE);
+  }
+}
+
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const known =
@@ -45,7 +63,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     // Unknown failures are logged in full and answered without internals.
     request.log.error({ err: error }, 'request failed');
-    return sendError(reply, 'ServiceFailure', 'The service failed to process the request; it has been logged');
+    return sendError(reply, 'ServiceFailure', SERVICE_FAILURE_MESSAGE);
   });
 
   app.setNotFoundHandler((request, reply) => {

@@ -89,10 +89,17 @@ export function createInventoryImportService(ctx: ServiceContext) {
           now,
           inserted.map((e164) => ({ operation: 'ImportPhoneNumber', resourceType: 'PhoneNumber' as const, resourceId: e164, after: { ProductType: byE164.get(e164)?.product_type } })),
         );
-        return inserted;
+        // Numbers not inserted were already in an inventory: this organization's (a re-run, fine) or
+        // another's, which is an error the operator must see rather than a silent skip.
+        const insertedSet = new Set(inserted);
+        const skipped = rows.map((r) => r.e164).filter((e164) => !insertedSet.has(e164));
+        const ours = new Set((await phoneNumberRepository.getManyInOrganization(trx, organizationId, skipped)).map((row) => row.e164));
+        return { inserted, alreadyPresent: skipped.filter((e164) => ours.has(e164)), elsewhere: skipped.filter((e164) => !ours.has(e164)) };
       });
-      const importedSet = new Set(imported);
-      return { Imported: imported, AlreadyPresent: rows.map((r) => r.e164).filter((e) => !importedSet.has(e)), PhoneNumberErrors: errors };
+      for (const e164 of imported.elsewhere) {
+        errors.push({ PhoneNumberId: e164, ErrorCode: 'Conflict', ErrorMessage: `Phone number ${e164} is in another organization's inventory` });
+      }
+      return { Imported: imported.inserted, AlreadyPresent: imported.alreadyPresent, PhoneNumberErrors: errors };
     },
 
     async importAvailableNumbers(caller: Caller, body: ImportAvailableNumbersBody): Promise<ImportResponse> {

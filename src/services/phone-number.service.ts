@@ -6,10 +6,12 @@ import { NumberyardError, badRequest, conflict, notFound } from '../domain/numbe
 import { assertProductTypeAllowed, assertProductTypeChangeable, singleChange, type PhoneNumberChange } from '../domain/phone-number-rules';
 import { translateConstraintError } from '../storage/constraint-errors';
 import type { Executor } from '../storage/executor';
+import { availableNumberRepository } from '../storage/repositories/available-number.repository';
 import { phoneNumberRepository, type PhoneNumberRow } from '../storage/repositories/phone-number.repository';
+import { userRepository } from '../storage/repositories/user.repository';
 import { callerActor, recordChanges, SYSTEM_ACTOR } from './audit-trail';
 import { decodeNextToken, toPage } from './next-token';
-import { toWirePhoneNumber } from './phone-number.mapper';
+import { toWirePhoneNumber, type NumberHolder } from './phone-number.mapper';
 import { isoNow, type Caller, type ServiceContext } from './service-context';
 
 function phoneNumberNotFound(id: string): NumberyardError {
@@ -35,11 +37,27 @@ export function createPhoneNumberService(ctx: ServiceContext) {
   const { db } = ctx.database;
   const region = ctx.settings.region;
 
+  /** The users holding these numbers (Business Calling), by id, in one query: their permissions shape each number's view. */
+  async function holdersOf(organizationId: string, rows: readonly PhoneNumberRow[]): Promise<Map<string, NumberHolder>> {
+    const userIds = [...new Set(rows.flatMap((row) => (row.user_id === null ? [] : [row.user_id])))];
+    const holders = await userRepository.listPermissions(db, organizationId, userIds);
+    return new Map(holders.map((holder) => [holder.id, holder]));
+  }
+
+  async function toWireWithHolder(row: PhoneNumberRow): Promise<PhoneNumber> {
+    const holders = await holdersOf(row.organization_id, [row]);
+    return toWirePhoneNumber(row, region, row.user_id === null ? undefined : holders.get(row.user_id));
+  }
+
   /** Applies one attribute change to a number inside `trx`; throws a catalog error when a rule refuses it. */
   async function applyChange(trx: Executor, caller: Caller, id: string, change: PhoneNumberChange, now: string): Promise<PhoneNumberRow> {
     const wanted = singleChange(change);
     const row = await phoneNumberRepository.getInOrganization(trx, caller.organizationId, id);
     if (!row) throw phoneNumberNotFound(id);
+    // A number in the deletion queue (or still being acquired) is frozen until it is restored.
+    if (row.status !== 'Unassigned' && row.status !== 'Assigned') {
+      throw conflict(`Phone number ${id} is ${row.status}; restore it before changing it`);
+    }
     const changes: Partial<PhoneNumberRow> = { updated_at: now };
     if (wanted.attribute === 'ProductType') {
       if (wanted.value !== row.product_type) {
@@ -100,7 +118,10 @@ export function createPhoneNumberService(ctx: ServiceContext) {
         limit,
       );
       const page = toPage(rows, limit, (row) => row.e164);
-      const result: { PhoneNumbers: PhoneNumber[]; NextToken?: string } = { PhoneNumbers: page.items.map((row) => toWirePhoneNumber(row, region)) };
+      const holders = await holdersOf(caller.organizationId, page.items);
+      const result: { PhoneNumbers: PhoneNumber[]; NextToken?: string } = {
+        PhoneNumbers: page.items.map((row) => toWirePhoneNumber(row, region, row.user_id === null ? undefined : holders.get(row.user_id))),
+      };
       if (page.nextToken) result.NextToken = page.nextToken;
       return result;
     },
@@ -108,13 +129,13 @@ export function createPhoneNumberService(ctx: ServiceContext) {
     async get(caller: Caller, id: string): Promise<PhoneNumber> {
       const row = await phoneNumberRepository.getInOrganization(db, caller.organizationId, id);
       if (!row) throw phoneNumberNotFound(id);
-      return toWirePhoneNumber(row, region);
+      return toWireWithHolder(row);
     },
 
     async update(caller: Caller, id: string, body: UpdatePhoneNumberBody): Promise<PhoneNumber> {
       const now = isoNow(ctx.clock);
       const updated = await db.transaction().execute((trx) => applyChange(trx, caller, id, body, now));
-      return toWirePhoneNumber(updated, region);
+      return toWireWithHolder(updated);
     },
 
     /**
@@ -176,8 +197,9 @@ export function createPhoneNumberService(ctx: ServiceContext) {
     },
 
     /**
-     * Removes numbers whose restore window has passed and returns how many. Each number goes in its own
-     * transaction that re-checks the status, so several nodes running this at once purge each number once.
+     * Removes numbers whose restore window has passed, returns them to the available pool, and returns
+     * how many. Each number goes in its own transaction that re-checks the status, so several nodes
+     * running this at once purge (and release) each number once.
      */
     async purgeExpiredDeletions(batchSize = 500): Promise<number> {
       const now = ctx.clock.now();
@@ -187,8 +209,12 @@ export function createPhoneNumberService(ctx: ServiceContext) {
       for (const row of expired) {
         const removed = await db.transaction().execute(async (trx) => {
           if (!(await phoneNumberRepository.purgeIfDeleted(trx, row.e164))) return false;
+          // Released to stock: the number goes back to the pool that searches and orders draw from.
+          const released = { e164: row.e164, country: row.country, number_type: row.number_type, area_code: row.area_code, city: null, state: null, created_at: now.toISOString() };
+          const returned = await availableNumberRepository.insertNew(trx, [released], ctx.database.maxBindParameters);
           await recordChanges(trx, { organizationId: row.organization_id, actor: SYSTEM_ACTOR }, now.toISOString(), [
             { operation: 'PurgePhoneNumber', resourceType: 'PhoneNumber', resourceId: row.e164, before: toWirePhoneNumber(row, region) },
+            ...(returned.length > 0 ? [{ operation: 'PurgePhoneNumber', resourceType: 'AvailableNumber' as const, resourceId: row.e164, after: released }] : []),
           ]);
           return true;
         });

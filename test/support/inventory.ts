@@ -20,6 +20,21 @@ export async function importNumbers(
   return response.body;
 }
 
+/** Loads numbers into the available pool (what searches and orders draw from) through the admin route. */
+export async function importAvailableNumbers(
+  server: TestServer,
+  numbers: readonly (string | { E164PhoneNumber: string; City?: string; State?: string })[],
+): Promise<ImportResponse> {
+  const response = await signedFetch<ImportResponse>(
+    { endpoint: server.url, region: TEST_REGION, credentials: server.admin.credentials },
+    'POST',
+    '/admin/available-numbers?operation=import',
+    { PhoneNumbers: numbers.map((number) => (typeof number === 'string' ? { E164PhoneNumber: number } : number)) },
+  );
+  if (response.status !== 200) throw new Error(`pool import failed: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body;
+}
+
 /** +1206555NNNN numbers: valid US local numbers. */
 export function usNumbers(count: number, start = 100): string[] {
   return Array.from({ length: count }, (_, i) => `+1206555${String(start + i).padStart(4, '0')}`);

@@ -1,0 +1,56 @@
+// Child process of the benchmark: runs one HTTP server on its own core and reports what it used, so
+// the load generator never shares an event loop with the server it measures.
+//   numberyard <dataDir>   the real server (src/server.ts startServer, port 0, logger off)
+//   hello                  a bare Fastify hello-world, the baseline for requests per second
+import type { Server } from 'node:http';
+import Fastify from 'fastify';
+import { loadConfig } from '../../src/config';
+import { startServer } from '../../src/server';
+import type { ChildReport, ChildRequest, ChildUsage } from './server-child';
+
+async function start(kind: string | undefined, dataDir: string | undefined): Promise<{ url: string; http: Server; close(): Promise<void> }> {
+  if (kind === 'hello') {
+    const app = Fastify({ logger: false });
+    app.get('/', async () => ({ hello: 'world' }));
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const address = app.server.address();
+    return { url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`, http: app.server, close: () => app.close() };
+  }
+  if (kind !== 'numberyard' || !dataDir) throw new Error('usage: server-process.ts numberyard <dataDir> | hello');
+  // The configuration a deployment gets from its environment, as main.ts loads it.
+  const config = loadConfig({ NUMBERYARD_DATA_DIR: dataDir, NUMBERYARD_PORT: '0', NUMBERYARD_HOST: '127.0.0.1' });
+  const server = await startServer(config, { logger: false });
+  return { url: server.url, http: server.app.server, close: () => server.close() };
+}
+
+const server = await start(process.argv[2], process.argv[3]);
+
+// Time in the server from a request's arrival to its response's hand-over to the socket: what
+// the server itself takes, without the client and the scheduling of two processes.
+let durations: number[] = [];
+server.http.prependListener('request', (_request, response) => {
+  const start = process.hrtime.bigint();
+  response.once('finish', () => durations.push(Number(process.hrtime.bigint() - start) / 1e6));
+});
+
+function usage(): ChildUsage {
+  const sorted = durations.sort((a, b) => a - b);
+  const served = { requests: sorted.length, medianMs: sorted.length > 0 ? sorted[Math.floor((sorted.length - 1) / 2)]! : 0 };
+  durations = [];
+  return { memory: process.memoryUsage(), cpu: process.cpuUsage(), served };
+}
+
+function send(report: ChildReport): void {
+  process.send?.(report);
+}
+
+send({ type: 'ready', url: server.url, ...usage() });
+// Without the benchmark that started it, nobody would ever stop this server.
+process.on('disconnect', () => process.exit(1));
+process.on('message', (message: ChildRequest) => {
+  if (message === 'usage') send({ type: 'usage', ...usage() });
+  if (message === 'stop') {
+    // Exiting normally lets --cpu-prof write its profile.
+    void server.close().then(() => process.exit(0));
+  }
+});

@@ -1,0 +1,47 @@
+/** Median and percentiles of millisecond samples. */
+export function percentile(samples: readonly number[], p: number): number {
+  if (samples.length === 0) throw new Error('no samples');
+  const sorted = [...samples].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank]!;
+}
+
+export function summarize(samples: readonly number[]) {
+  return { samples: samples.length, medianMs: round(percentile(samples, 50), 3), p90Ms: round(percentile(samples, 90), 3), p99Ms: round(percentile(samples, 99), 3) };
+}
+
+export function round(value: number, digits = 2): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
+
+/** Runs `fn` `warmup` times unmeasured, then `runs` times, and returns each run's duration in ms. */
+export async function timeRuns(warmup: number, runs: number, fn: () => unknown): Promise<number[]> {
+  for (let i = 0; i < warmup; i += 1) await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const start = process.hrtime.bigint();
+    await fn();
+    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return samples;
+}
+
+/**
+ * timeRuns, plus this process's CPU time per run in ms: unlike durations, CPU time hardly changes
+ * when other processes compete for the machine's cores.
+ */
+export async function timeRunsWithCpu(warmup: number, runs: number, fn: () => unknown) {
+  await timeRuns(warmup, 0, fn);
+  const before = process.cpuUsage();
+  const samples = await timeRuns(0, runs, fn);
+  return { ...summarize(samples), cpuMsPerRun: round(cpuMillis(process.cpuUsage(before)) / runs, 3) };
+}
+
+export function cpuMillis(usage: NodeJS.CpuUsage): number {
+  return (usage.user + usage.system) / 1000;
+}
+
+export function progress(message: string): void {
+  process.stderr.write(`[bench] ${message}\n`);
+}

@@ -1,0 +1,106 @@
+// `numberyard backup FILE` / `restore FILE`: the SQLite database, on the server's host. Backups use
+// SQLite's online backup API, so they are consistent while the server runs and writes. PostgreSQL
+// deployments use pg_dump / pg_restore instead.
+import fs from 'node:fs';
+import path from 'node:path';
+import { Command } from 'commander';
+import { CliError, EXIT } from '../support/cli-error';
+import { commandContext } from '../support/command-context';
+
+const PG_DUMP_HINT =
+  'numberyard is configured for PostgreSQL (DATABASE_URL): back it up with pg_dump (`pg_dump --format=custom "$DATABASE_URL" > numberyard.dump`) ' +
+  'and restore with pg_restore (`pg_restore --clean --dbname "$DATABASE_URL" numberyard.dump`)';
+
+async function sqlitePath(): Promise<string> {
+  const { serverConfig } = await import('../support/server-host');
+  const { databaseTargetOf } = await import('../../server');
+  const target = databaseTargetOf(serverConfig());
+  if (target.kind !== 'sqlite') throw new CliError(PG_DUMP_HINT, EXIT.failure);
+  return target.path;
+}
+
+/** True when another connection (a running server) has the WAL database open. */
+async function inUse(databasePath: string): Promise<boolean> {
+  const { default: BetterSqlite3 } = await import('better-sqlite3');
+  const probe = new BetterSqlite3(databasePath, { fileMustExist: true, timeout: 0 });
+  try {
+    // Leaving WAL mode needs the only connection to the file; any other open connection refuses it.
+    probe.pragma('journal_mode = DELETE');
+    probe.pragma('journal_mode = WAL');
+    return false;
+  } catch (error) {
+    if ((error as { code?: string }).code?.startsWith('SQLITE_BUSY') || (error as { code?: string }).code?.startsWith('SQLITE_LOCKED')) return true;
+    throw error;
+  } finally {
+    probe.close();
+  }
+}
+
+export function backupCommand(): Command {
+  return new Command('backup')
+    .description("Copy the SQLite database to FILE with SQLite's online backup (consistent even while the server runs)")
+    .argument('<file>', 'where to write the backup')
+    .option('--force', 'overwrite FILE if it exists', false)
+    .action(async (file: string, options: { force: boolean }, command: Command) => {
+      const { output } = commandContext(command);
+      const source = await sqlitePath();
+      if (!fs.existsSync(source)) throw new CliError(`There is no database at ${source} yet: start the server once (or check NUMBERYARD_DATA_DIR)`);
+      if (fs.existsSync(file) && !options.force) throw new CliError(`${file} exists: choose another name or pass --force to overwrite it`, EXIT.usage);
+      const { default: BetterSqlite3 } = await import('better-sqlite3');
+      const database = new BetterSqlite3(source, { fileMustExist: true });
+      try {
+        const startedAt = Date.now();
+        await database.backup(file);
+        const bytes = fs.statSync(file).size;
+        output.result({ source, backup: path.resolve(file), bytes, seconds: (Date.now() - startedAt) / 1000 }, (r) => `Backed up ${r.source} to ${r.backup} (${r.bytes} bytes)`);
+      } finally {
+        database.close();
+      }
+    });
+}
+
+export function restoreCommand(): Command {
+  return new Command('restore')
+    .description('Replace the SQLite database with a backup made by `numberyard backup` (stop the server first)')
+    .argument('<file>', 'the backup to restore')
+    .option('--force', 'restore even though a server has the database open (restart that server right after)', false)
+    .action(async (file: string, options: { force: boolean }, command: Command) => {
+      const { output } = commandContext(command);
+      const target = await sqlitePath();
+      if (!fs.existsSync(file)) throw new CliError(`Cannot read ${file}: no such file`, EXIT.usage);
+      const { default: BetterSqlite3 } = await import('better-sqlite3');
+
+      // Only a sound numberyard database replaces the live one.
+      let backup;
+      try {
+        backup = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+      } catch (error) {
+        throw new CliError(`${file} is not a SQLite database: ${(error as Error).message}`);
+      }
+      try {
+        const integrity = backup.pragma('integrity_check', { simple: true });
+        if (integrity !== 'ok') throw new CliError(`${file} is damaged (integrity check: ${String(integrity)}); it was not restored`);
+        const tables = backup.prepare("select name from sqlite_master where type = 'table' and name in ('phone_numbers', 'kysely_migration')").all();
+        if (tables.length !== 2) throw new CliError(`${file} is not a numberyard database (no phone_numbers / kysely_migration tables); it was not restored`);
+      } catch (error) {
+        if (error instanceof CliError) throw error;
+        throw new CliError(`${file} is not a SQLite database: ${(error as Error).message}`);
+      } finally {
+        backup.close();
+      }
+
+      const running = fs.existsSync(target) && (await inUse(target));
+      if (running && !options.force) {
+        throw new CliError(`The database ${target} is in use (is numberyard running?): stop the server, then restore; or pass --force and restart the server right after`);
+      }
+      // Copy next to the target, then swap it in with one rename, so that the database is never half-written.
+      const staging = `${target}.restoring`;
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.copyFileSync(file, staging);
+      for (const sidecar of [`${target}-wal`, `${target}-shm`]) fs.rmSync(sidecar, { force: true });
+      fs.renameSync(staging, target);
+      output.result({ restored: path.resolve(file), database: target, serverWasRunning: running }, (r) =>
+        `Restored ${r.restored} into ${r.database}${r.serverWasRunning ? '\nA server had the old database open: restart it now.' : ''}`,
+      );
+    });
+}

@@ -1,0 +1,12 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { PhoneNumberHistoryParams, PhoneNumberHistoryQuery, PhoneNumberHistoryResponse } from '../../contract/extensions.schema';
+import type { Services } from '../../services';
+
+/** numberyard extension: GET /phone-numbers/{PhoneNumberId}/history, a number's changes oldest first. */
+export const phoneNumberHistoryRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
+  app.get(
+    '/phone-numbers/:PhoneNumberId/history',
+    { schema: { params: PhoneNumberHistoryParams, querystring: PhoneNumberHistoryQuery, response: { 200: PhoneNumberHistoryResponse } } },
+    (request) => services.phoneNumberHistory.list(request.caller, request.params.PhoneNumberId, request.query),
+  );
+};

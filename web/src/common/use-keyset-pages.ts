@@ -1,0 +1,82 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { messageOf } from '../api/api-error';
+
+export interface KeysetPage<T> {
+  items: T[];
+  nextToken?: string | undefined;
+}
+
+interface Position {
+  key: string;
+  /** tokens[i] is the NextToken that loads page i + 1 (undefined for page 1): one per page known to exist. */
+  tokens: (string | undefined)[];
+  pageIndex: number;
+  /** The last known page was loaded and had no NextToken: there is nothing after it. */
+  endReached: boolean;
+}
+
+const start = (key: string): Position => ({ key, tokens: [undefined], pageIndex: 1, endReached: false });
+
+/**
+ * Server-side paging over a NextToken API for Cloudscape's open-ended Pagination. Only the page on
+ * screen is fetched (nothing loads the whole list); a change of `resetKey` (the filter) starts again
+ * at page 1, because a NextToken is only valid with the filter it was issued for.
+ */
+export function useKeysetPages<T>(resetKey: string, load: (nextToken: string | undefined) => Promise<KeysetPage<T>>) {
+  const [position, setPosition] = useState<Position>(() => start(resetKey));
+  const [items, setItems] = useState<T[]>([]);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | undefined>();
+  const [generation, setGeneration] = useState(0);
+  const loadRef = useRef(load);
+  loadRef.current = load;
+
+  const current = position.key === resetKey ? position : start(resetKey);
+  if (current !== position) setPosition(current);
+  const token = current.tokens[current.pageIndex - 1];
+
+  useEffect(() => {
+    let live = true;
+    setLoading(true);
+    setError(undefined);
+    loadRef
+      .current(token)
+      .then((page) => {
+        if (!live) return;
+        setItems(page.items);
+        setPosition((p) => {
+          if (p.key !== resetKey) return p;
+          let tokens = p.tokens;
+          if (!page.nextToken) return { ...p, tokens: tokens.slice(0, p.pageIndex), endReached: true };
+          // Tokens of later pages stay valid while this page still ends where it did.
+          if (tokens[p.pageIndex] !== page.nextToken) tokens = [...tokens.slice(0, p.pageIndex), page.nextToken];
+          return { ...p, tokens, endReached: p.endReached && tokens.length > p.pageIndex + 1 };
+        });
+      })
+      .catch((err: unknown) => {
+        if (!live) return;
+        setItems([]);
+        setError(messageOf(err));
+      })
+      .finally(() => live && setLoading(false));
+    return () => {
+      live = false;
+    };
+  }, [resetKey, current.pageIndex, token, generation]);
+
+  const goTo = useCallback((pageIndex: number) => {
+    setPosition((p) => (pageIndex >= 1 && pageIndex <= p.tokens.length ? { ...p, pageIndex } : p));
+  }, []);
+  const reload = useCallback(() => setGeneration((g) => g + 1), []);
+
+  return {
+    items,
+    loading,
+    error,
+    pageIndex: current.pageIndex,
+    pagesCount: current.tokens.length,
+    openEnd: !current.endReached,
+    goTo,
+    reload,
+  };
+}

@@ -1,0 +1,159 @@
+import Box from '@cloudscape-design/components/box';
+import Container from '@cloudscape-design/components/container';
+import FormField from '@cloudscape-design/components/form-field';
+import Header from '@cloudscape-design/components/header';
+import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
+import Select, { type SelectProps } from '@cloudscape-design/components/select';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import Wizard from '@cloudscape-design/components/wizard';
+import { useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import { associateNumberWithUser, listAccounts, listUsers } from '../../api/accounts';
+import { messageOf } from '../../api/api-error';
+import { listAll } from '../../api/list-all';
+import { useAsync } from '../../common/use-async';
+import { ConsoleLayout } from '../../layout/console-layout';
+import { useNotifications } from '../../notifications/notifications';
+import { signInAgainNotice } from '../users/sign-in-notice';
+
+/** Assign a Business Calling number: the account, Next, the user by full name, Assign. */
+export function AssignUserPage() {
+  const [params] = useSearchParams();
+  const number = params.get('number') ?? '';
+  const navigate = useNavigate();
+  const { notify } = useNotifications();
+  const [step, setStep] = useState(0);
+  const [account, setAccount] = useState<SelectProps.Option | null>(null);
+  const [user, setUser] = useState<SelectProps.Option | null>(null);
+  const [errors, setErrors] = useState<{ account?: string; user?: string }>({});
+  const [submitting, setSubmitting] = useState(false);
+
+  const accounts = useAsync(
+    () =>
+      listAll(async (token) => {
+        const page = await listAccounts(token);
+        return { items: page.Accounts, nextToken: page.NextToken };
+      }),
+    [],
+  );
+  const users = useAsync(async () => {
+    if (!account?.value) return [];
+    return listAll(async (token) => {
+      const page = await listUsers(account.value!, token);
+      return { items: page.Users, nextToken: page.NextToken };
+    });
+  }, [account?.value]);
+
+  // A user holds one Business Calling number: one who has a number is shown but cannot be chosen.
+  const userOptions: SelectProps.Option[] = (users.value ?? []).map((u) => ({
+    value: u.UserId,
+    label: u.DisplayName ?? u.PrimaryEmail,
+    description: u.PrimaryProvisionedNumber ? `${u.PrimaryEmail} · has ${u.PrimaryProvisionedNumber}; unassign it first` : u.PrimaryEmail,
+    disabled: u.PrimaryProvisionedNumber !== undefined,
+  }));
+
+  const assign = async () => {
+    if (!account?.value) return setErrors({ account: 'Choose the account the user belongs to.' });
+    if (!user?.value) return setErrors({ user: "Choose the user's full name." });
+    setSubmitting(true);
+    try {
+      await associateNumberWithUser(account.value, user.value, number);
+      const name = user.label ?? user.value;
+      notify({ id: `assign-user-${number}`, type: 'success', header: `${number} assigned to ${name}`, content: signInAgainNotice(name, 'number') });
+      navigate(`/inventory?status=Assigned&filter-name=UserId&filter-value=${encodeURIComponent(user.value)}`);
+    } catch (error) {
+      notify({ id: 'assign-user-failed', type: 'error', header: `${number} was not assigned`, content: messageOf(error) });
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <ConsoleLayout breadcrumbs={[{ text: 'Inventory', path: '/inventory' }, { text: 'Assign to a user', path: `/inventory/assign-user?number=${encodeURIComponent(number)}` }]} contentType="wizard">
+      <Wizard
+        activeStepIndex={step}
+        onNavigate={({ detail }) => {
+          if (detail.requestedStepIndex === 1 && !account?.value) return setErrors({ account: 'Choose the account the user belongs to.' });
+          setErrors({});
+          setStep(detail.requestedStepIndex);
+        }}
+        onCancel={() => navigate('/inventory')}
+        onSubmit={() => void assign()}
+        isLoadingNextStep={submitting}
+        submitButtonText="Assign"
+        i18nStrings={{
+          stepNumberLabel: (n) => `Step ${n}`,
+          collapsedStepsLabel: (n, total) => `Step ${n} of ${total}`,
+          navigationAriaLabel: 'Steps',
+          cancelButton: 'Cancel',
+          previousButton: 'Previous',
+          nextButton: 'Next',
+          optional: 'optional',
+        }}
+        steps={[
+          {
+            title: 'Account',
+            description: `Select the account that the user of ${number} belongs to.`,
+            content: (
+              <Container header={<Header variant="h2">Account</Header>}>
+                <FormField label="Account" errorText={errors.account ?? accounts.error}>
+                  <Select
+                    selectedOption={account}
+                    onChange={({ detail }) => {
+                      setAccount(detail.selectedOption);
+                      setUser(null);
+                      setErrors({});
+                    }}
+                    options={(accounts.value ?? []).map((a) => ({ value: a.AccountId, label: a.Name, description: a.AccountId }))}
+                    placeholder="Choose an account"
+                    filteringType="auto"
+                    statusType={accounts.loading ? 'loading' : 'finished'}
+                    loadingText="Loading accounts"
+                    empty="No accounts yet: create one on the Accounts page"
+                    ariaLabel="Account"
+                  />
+                </FormField>
+              </Container>
+            ),
+          },
+          {
+            title: 'User',
+            description: "Select the user's full name.",
+            content: (
+              <SpaceBetween size="l">
+                <Container header={<Header variant="h2">User</Header>}>
+                  <FormField label="User" errorText={errors.user ?? users.error} description="A user has one Business Calling number; users who have one already cannot be chosen.">
+                    <Select
+                      selectedOption={user}
+                      onChange={({ detail }) => {
+                        setUser(detail.selectedOption);
+                        setErrors({});
+                      }}
+                      options={userOptions}
+                      placeholder="Choose a user by full name"
+                      filteringType="auto"
+                      statusType={users.loading ? 'loading' : 'finished'}
+                      loadingText="Loading users"
+                      empty="This account has no users yet"
+                      ariaLabel="User"
+                    />
+                  </FormField>
+                </Container>
+                <Container header={<Header variant="h2">Summary</Header>}>
+                  <KeyValuePairs
+                    columns={3}
+                    items={[
+                      { label: 'Phone number', value: number },
+                      { label: 'Account', value: account?.label ?? '-' },
+                      { label: 'User', value: user?.label ?? '-' },
+                    ]}
+                  />
+                </Container>
+                <Box color="text-body-secondary">The user must sign out and sign in again before the number works for them.</Box>
+              </SpaceBetween>
+            ),
+          },
+        ]}
+      />
+    </ConsoleLayout>
+  );
+}

@@ -1,0 +1,125 @@
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import FormField from '@cloudscape-design/components/form-field';
+import Modal from '@cloudscape-design/components/modal';
+import RadioGroup from '@cloudscape-design/components/radio-group';
+import Select, { type SelectProps } from '@cloudscape-design/components/select';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import { useEffect, useState } from 'react';
+import { listAll } from '../../api/list-all';
+import type { PhoneNumber } from '../../api/phone-numbers';
+import { listVoiceConnectorGroups, listVoiceConnectors, type VoiceTargetKind } from '../../api/voice-connectors';
+import { useAsync } from '../../common/use-async';
+
+export interface VoiceTarget {
+  kind: VoiceTargetKind;
+  id: string;
+  name: string;
+}
+
+interface AssignVoiceConnectorModalProps {
+  numbers: PhoneNumber[];
+  /** Reassign moves numbers from the connector or group that holds them (ForceAssociate). */
+  mode: 'assign' | 'reassign';
+  visible: boolean;
+  busy: boolean;
+  onDismiss(): void;
+  onAssign(target: VoiceTarget): void;
+}
+
+const KIND_LABELS: Record<VoiceTargetKind, string> = { 'voice-connectors': 'Voice connector', 'voice-connector-groups': 'Voice connector group' };
+
+/** Assignment type (Voice connector / Voice connector group), Assign; then the connector or group, Assign. */
+export function AssignVoiceConnectorModal({ numbers, mode, visible, busy, onDismiss, onAssign }: AssignVoiceConnectorModalProps) {
+  const [step, setStep] = useState<1 | 2>(1);
+  const [kind, setKind] = useState<VoiceTargetKind>('voice-connectors');
+  const [target, setTarget] = useState<SelectProps.Option | null>(null);
+  const [error, setError] = useState<string | undefined>();
+  useEffect(() => {
+    if (visible) {
+      setStep(1);
+      setTarget(null);
+      setError(undefined);
+    }
+  }, [visible]);
+
+  const targets = useAsync(async () => {
+    if (!visible || step !== 2) return [];
+    if (kind === 'voice-connectors') {
+      const all = await listAll(async (token) => {
+        const page = await listVoiceConnectors(token);
+        return { items: page.VoiceConnectors, nextToken: page.NextToken };
+      });
+      return all.map((c) => ({ value: c.VoiceConnectorId, label: c.Name, description: `${c.VoiceConnectorId} · ${c.AwsRegion}` }));
+    }
+    const all = await listAll(async (token) => {
+      const page = await listVoiceConnectorGroups(token);
+      return { items: page.VoiceConnectorGroups, nextToken: page.NextToken };
+    });
+    return all.map((g) => ({ value: g.VoiceConnectorGroupId, label: g.Name, description: `${g.VoiceConnectorGroupId} · ${g.VoiceConnectorItems.length} connectors` }));
+  }, [visible, step, kind]);
+
+  // Reassign offers every target but the one that holds all the numbers now.
+  const holders = new Set(numbers.flatMap((n) => n.Associations.filter((a) => a.Name !== 'AccountId').map((a) => a.Value)));
+  const options = (targets.value ?? []).filter((o) => !(mode === 'reassign' && holders.size === 1 && holders.has(o.value)));
+
+  const assign = () => {
+    if (step === 1) return setStep(2);
+    if (!target?.value) return setError(`Choose a ${KIND_LABELS[kind].toLowerCase()}.`);
+    onAssign({ kind, id: target.value, name: target.label ?? target.value });
+  };
+
+  const what = numbers.length === 1 ? numbers[0]!.E164PhoneNumber : `${numbers.length} phone numbers`;
+  const verb = mode === 'assign' ? 'Assign' : 'Reassign';
+  return (
+    <Modal
+      visible={visible}
+      onDismiss={onDismiss}
+      header={`${verb} ${what}`}
+      closeAriaLabel="Close dialog"
+      footer={
+        <Box float="right">
+          <SpaceBetween direction="horizontal" size="xs">
+            <Button variant="link" onClick={step === 2 ? () => setStep(1) : onDismiss}>
+              {step === 2 ? 'Back' : 'Cancel'}
+            </Button>
+            <Button variant="primary" onClick={assign} loading={busy}>
+              {verb}
+            </Button>
+          </SpaceBetween>
+        </Box>
+      }
+    >
+      {step === 1 ? (
+        <FormField label="Assignment type">
+          <RadioGroup
+            ariaLabel="Assignment type"
+            value={kind}
+            onChange={({ detail }) => setKind(detail.value as VoiceTargetKind)}
+            items={[
+              { value: 'voice-connectors', label: 'Voice connector' },
+              { value: 'voice-connector-groups', label: 'Voice connector group' },
+            ]}
+          />
+        </FormField>
+      ) : (
+        <FormField label={KIND_LABELS[kind]} errorText={error ?? targets.error} description={`The ${KIND_LABELS[kind].toLowerCase()} that calls to ${what} go to.`}>
+          <Select
+            selectedOption={target}
+            onChange={({ detail }) => {
+              setTarget(detail.selectedOption);
+              setError(undefined);
+            }}
+            options={options}
+            placeholder={`Choose a ${KIND_LABELS[kind].toLowerCase()}`}
+            filteringType="auto"
+            statusType={targets.loading ? 'loading' : 'finished'}
+            loadingText="Loading"
+            empty={`No ${KIND_LABELS[kind].toLowerCase()}s yet`}
+            ariaLabel={KIND_LABELS[kind]}
+          />
+        </FormField>
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,88 @@
+import Alert from '@cloudscape-design/components/alert';
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import FormField from '@cloudscape-design/components/form-field';
+import Modal from '@cloudscape-design/components/modal';
+import RadioGroup from '@cloudscape-design/components/radio-group';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import { useEffect, useState } from 'react';
+import { PRODUCT_TYPES, type ProductType } from '../../../../src/contract/enums';
+import type { PhoneNumber } from '../../api/phone-numbers';
+import { NON_US_REASON, productTypeLabel, productTypeRestriction } from '../../common/product-type-rules';
+
+interface EditProductTypeModalProps {
+  numbers: PhoneNumber[];
+  visible: boolean;
+  saving: boolean;
+  onDismiss(): void;
+  onSave(productType: ProductType): void;
+}
+
+/** Business Calling / Voice Connector / SIP Media Application Dial-In for one or many unassigned numbers. */
+export function EditProductTypeModal({ numbers, visible, saving, onDismiss, onSave }: EditProductTypeModalProps) {
+  const shared = numbers.length > 0 && numbers.every((n) => n.ProductType === numbers[0]!.ProductType) ? numbers[0]!.ProductType : undefined;
+  const [choice, setChoice] = useState<ProductType | undefined>(shared);
+  const [error, setError] = useState<string | undefined>();
+  useEffect(() => {
+    if (visible) {
+      setChoice(shared);
+      setError(undefined);
+    }
+    // Each opening starts from the selected numbers' current type, not from the last choice.
+  }, [visible]);
+
+  const hasNonUs = numbers.some((n) => n.Country !== 'US');
+  const save = () => {
+    if (!choice) return setError('Choose a product type.');
+    const restriction = productTypeRestriction(numbers, choice);
+    if (restriction) return setError(restriction);
+    onSave(choice);
+  };
+
+  const count = numbers.length === 1 ? numbers[0]!.E164PhoneNumber : `${numbers.length} phone numbers`;
+  return (
+    <Modal
+      visible={visible}
+      onDismiss={onDismiss}
+      header="Edit product type"
+      closeAriaLabel="Close dialog"
+      footer={
+        <Box float="right">
+          <SpaceBetween direction="horizontal" size="xs">
+            <Button variant="link" onClick={onDismiss}>
+              Cancel
+            </Button>
+            <Button variant="primary" onClick={save} loading={saving}>
+              Save
+            </Button>
+          </SpaceBetween>
+        </Box>
+      }
+    >
+      <SpaceBetween size="m">
+        <Box>
+          Choose the product type of <b>{count}</b>. Only unassigned numbers can change product type.
+        </Box>
+        {hasNonUs && (
+          <Alert type="info" header="Non-US numbers">
+            {NON_US_REASON} That is why Business Calling and Voice Connector cannot be chosen for the selected numbers.
+          </Alert>
+        )}
+        <FormField label="Product type" errorText={error}>
+          <RadioGroup
+            value={choice ?? null}
+            onChange={({ detail }) => {
+              setChoice(detail.value as ProductType);
+              setError(undefined);
+            }}
+            ariaLabel="Product type"
+            items={PRODUCT_TYPES.map((type) => {
+              const restriction = productTypeRestriction(numbers, type);
+              return { value: type, label: productTypeLabel(type), disabled: restriction !== undefined, description: restriction };
+            })}
+          />
+        </FormField>
+      </SpaceBetween>
+    </Modal>
+  );
+}

@@ -1,0 +1,56 @@
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import Checkbox from '@cloudscape-design/components/checkbox';
+import Modal from '@cloudscape-design/components/modal';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import { useEffect, useState } from 'react';
+import type { PhoneNumber } from '../../api/phone-numbers';
+import { assignedTo } from './phone-number-columns';
+
+interface UnassignModalProps {
+  numbers: PhoneNumber[];
+  visible: boolean;
+  busy: boolean;
+  onDismiss(): void;
+  onUnassign(): void;
+}
+
+/** Unassign: select the check box, and choose Unassign. */
+export function UnassignModal({ numbers, visible, busy, onDismiss, onUnassign }: UnassignModalProps) {
+  const [confirmed, setConfirmed] = useState(false);
+  useEffect(() => setConfirmed(false), [visible]);
+  return (
+    <Modal
+      visible={visible}
+      onDismiss={onDismiss}
+      header={numbers.length === 1 ? 'Unassign phone number' : 'Unassign phone numbers'}
+      closeAriaLabel="Close dialog"
+      footer={
+        <Box float="right">
+          <SpaceBetween direction="horizontal" size="xs">
+            <Button variant="link" onClick={onDismiss}>
+              Cancel
+            </Button>
+            <Button variant="primary" onClick={onUnassign} disabled={!confirmed} loading={busy}>
+              Unassign
+            </Button>
+          </SpaceBetween>
+        </Box>
+      }
+    >
+      <SpaceBetween size="m">
+        <Box>Calls to these numbers will no longer reach what they are assigned to now:</Box>
+        <ul>
+          {numbers.map((n) => (
+            <li key={n.PhoneNumberId}>
+              {n.E164PhoneNumber}: {assignedTo(n)}
+            </li>
+          ))}
+        </ul>
+        <Checkbox checked={confirmed} onChange={({ detail }) => setConfirmed(detail.checked)}>
+          Unassign {numbers.length === 1 ? 'this phone number' : `these ${numbers.length} phone numbers`}
+        </Checkbox>
+      </SpaceBetween>
+    </Modal>
+  );
+}

@@ -1,0 +1,202 @@
+import AttributeEditor from '@cloudscape-design/components/attribute-editor';
+import Autosuggest from '@cloudscape-design/components/autosuggest';
+import Checkbox from '@cloudscape-design/components/checkbox';
+import Container from '@cloudscape-design/components/container';
+import FormField from '@cloudscape-design/components/form-field';
+import Header from '@cloudscape-design/components/header';
+import Input from '@cloudscape-design/components/input';
+import Select from '@cloudscape-design/components/select';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import Wizard from '@cloudscape-design/components/wizard';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { SIP_RULE_TRIGGER_TYPES, type SipRuleTriggerType } from '../../../../src/contract/enums';
+import { messageOf } from '../../api/api-error';
+import { listAll } from '../../api/list-all';
+import { listPhoneNumbers } from '../../api/phone-numbers';
+import { createSipRule, listSipMediaApplications } from '../../api/sip';
+import { useAsync } from '../../common/use-async';
+import { ConsoleLayout } from '../../layout/console-layout';
+import { useNotifications } from '../../notifications/notifications';
+import { TRIGGER_TYPE_LABELS } from './sip-labels';
+import { detailErrors, hasErrors, targetErrors, type DetailErrors, type RuleDetails, type TargetErrors, type TargetRow } from './sip-rule-form';
+
+const WIZARD_STRINGS = {
+  stepNumberLabel: (n: number) => `Step ${n}`,
+  collapsedStepsLabel: (n: number, total: number) => `Step ${n} of ${total}`,
+  navigationAriaLabel: 'Steps',
+  cancelButton: 'Cancel',
+  previousButton: 'Previous',
+  nextButton: 'Next',
+  optional: 'optional',
+};
+
+/** Create a SIP rule: Name, Trigger type, Phone number, Enabled; Next; SIP media applications; Create. */
+export function CreateSipRulePage() {
+  const navigate = useNavigate();
+  const { notify } = useNotifications();
+  const [step, setStep] = useState(0);
+  const [details, setDetails] = useState<RuleDetails>({ name: '', triggerType: 'ToPhoneNumber', triggerValue: '', enabled: true });
+  const [rows, setRows] = useState<TargetRow[]>([{ applicationId: undefined, priority: '1' }]);
+  const [errors, setErrors] = useState<{ details: DetailErrors; targets: TargetErrors }>({ details: {}, targets: { rows: [] } });
+  const [submitting, setSubmitting] = useState(false);
+
+  // "Enter a phone number or choose one from the list": unassigned SIP Media Application Dial-In numbers.
+  const freeNumbers = useAsync(async () => {
+    const page = await listPhoneNumbers({ status: 'Unassigned', 'product-type': 'SipMediaApplicationDialIn', 'max-results': 100 });
+    return page.PhoneNumbers.map((n) => n.E164PhoneNumber);
+  }, []);
+  const applications = useAsync(
+    () =>
+      listAll(async (token) => {
+        const page = await listSipMediaApplications(token);
+        return { items: page.SipMediaApplications, nextToken: page.NextToken };
+      }),
+    [],
+  );
+  const applicationOptions = (applications.value ?? []).map((a) => ({ value: a.SipMediaApplicationId, label: a.Name, description: `${a.AwsRegion} · ${a.SipMediaApplicationId}` }));
+
+  const change = (patch: Partial<RuleDetails>) => {
+    setDetails((d) => ({ ...d, ...patch }));
+    setErrors((e) => ({ ...e, details: {} }));
+  };
+  const changeRow = (index: number, patch: Partial<TargetRow>) => {
+    setRows((all) => all.map((row, i) => (i === index ? { ...row, ...patch } : row)));
+    setErrors((e) => ({ ...e, targets: { rows: [] } }));
+  };
+
+  const create = async () => {
+    const problems = targetErrors(rows);
+    if (hasErrors(problems)) return setErrors((e) => ({ ...e, targets: problems }));
+    setSubmitting(true);
+    try {
+      const rule = await createSipRule({
+        Name: details.name.trim(),
+        TriggerType: details.triggerType,
+        TriggerValue: details.triggerValue.trim(),
+        Disabled: !details.enabled,
+        TargetApplications: rows.map((row) => ({
+          SipMediaApplicationId: row.applicationId!,
+          Priority: Number(row.priority),
+          AwsRegion: applications.value!.find((a) => a.SipMediaApplicationId === row.applicationId)!.AwsRegion,
+        })),
+      });
+      notify({ id: `create-rule-${rule.SipRuleId}`, type: 'success', content: `SIP rule ${rule.Name} created${rule.TriggerType === 'ToPhoneNumber' ? `; ${rule.TriggerValue} is assigned` : ''}.` });
+      navigate('/sip-rules');
+    } catch (error) {
+      notify({ id: 'create-rule-failed', type: 'error', header: 'The SIP rule was not created', content: messageOf(error) });
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <ConsoleLayout breadcrumbs={[{ text: 'SIP rules', path: '/sip-rules' }, { text: 'Create', path: '/sip-rules/create' }]} contentType="wizard">
+      <Wizard
+        activeStepIndex={step}
+        onNavigate={({ detail }) => {
+          if (detail.requestedStepIndex > step) {
+            const problems = detailErrors(details);
+            if (hasErrors(problems)) return setErrors((e) => ({ ...e, details: problems }));
+          }
+          setStep(detail.requestedStepIndex);
+        }}
+        onCancel={() => navigate('/sip-rules')}
+        onSubmit={() => void create()}
+        isLoadingNextStep={submitting}
+        submitButtonText="Create"
+        i18nStrings={WIZARD_STRINGS}
+        steps={[
+          {
+            title: 'Create a SIP rule',
+            content: (
+              <Container header={<Header variant="h2">Rule details</Header>}>
+                <SpaceBetween size="l">
+                  <FormField label="Name" errorText={errors.details.name}>
+                    <Input value={details.name} onChange={({ detail }) => change({ name: detail.value })} invalid={!!errors.details.name} />
+                  </FormField>
+                  <FormField label="Trigger type">
+                    <Select
+                      selectedOption={{ value: details.triggerType, label: TRIGGER_TYPE_LABELS[details.triggerType] }}
+                      onChange={({ detail }) => change({ triggerType: detail.selectedOption.value as SipRuleTriggerType, triggerValue: '' })}
+                      options={SIP_RULE_TRIGGER_TYPES.map((t) => ({ value: t, label: TRIGGER_TYPE_LABELS[t] }))}
+                      ariaLabel="Trigger type"
+                    />
+                  </FormField>
+                  {details.triggerType === 'ToPhoneNumber' ? (
+                    <FormField
+                      label="Phone number"
+                      description="Enter a phone number or choose one from the list. Use this format: +1 and ten digits, such as +15095551212."
+                      errorText={errors.details.triggerValue}
+                    >
+                      <Autosuggest
+                        value={details.triggerValue}
+                        onChange={({ detail }) => change({ triggerValue: detail.value })}
+                        options={(freeNumbers.value ?? []).map((n) => ({ value: n }))}
+                        enteredTextLabel={(value) => `Use: ${value}`}
+                        placeholder="+15095551212"
+                        statusType={freeNumbers.loading ? 'loading' : 'finished'}
+                        loadingText="Loading unassigned SIP Media Application Dial-In numbers"
+                        empty="No unassigned SIP Media Application Dial-In numbers"
+                        ariaLabel="Phone number"
+                        invalid={!!errors.details.triggerValue}
+                      />
+                    </FormField>
+                  ) : (
+                    <FormField label="Request URI hostname" description="The outbound host name of a voice connector." errorText={errors.details.triggerValue}>
+                      <Input value={details.triggerValue} onChange={({ detail }) => change({ triggerValue: detail.value })} invalid={!!errors.details.triggerValue} />
+                    </FormField>
+                  )}
+                  <Checkbox checked={details.enabled} onChange={({ detail }) => change({ enabled: detail.checked })} description="Clear it to create the rule disabled.">
+                    Enabled
+                  </Checkbox>
+                </SpaceBetween>
+              </Container>
+            ),
+          },
+          {
+            title: 'SIP media applications',
+            description: 'Calls go to the SIP media applications in priority order, 1 first.',
+            content: (
+              <Container header={<Header variant="h2">SIP media applications</Header>}>
+                <FormField errorText={errors.targets.form ?? applications.error} stretch>
+                  <AttributeEditor
+                    items={rows}
+                    onAddButtonClick={() => setRows((all) => [...all, { applicationId: undefined, priority: String(all.length + 1) }])}
+                    onRemoveButtonClick={({ detail }) => setRows((all) => all.filter((_, i) => i !== detail.itemIndex))}
+                    addButtonText="Add a SIP media application"
+                    removeButtonText="Remove"
+                    empty="No SIP media application"
+                    definition={[
+                      {
+                        label: 'SIP media application',
+                        errorText: (_row, index) => errors.targets.rows[index]?.applicationId,
+                        control: (row, index) => (
+                          <Select
+                            selectedOption={applicationOptions.find((o) => o.value === row.applicationId) ?? null}
+                            onChange={({ detail }) => changeRow(index, { applicationId: detail.selectedOption.value })}
+                            options={applicationOptions}
+                            placeholder="Choose a SIP media application"
+                            statusType={applications.loading ? 'loading' : 'finished'}
+                            empty="No SIP media applications yet"
+                            ariaLabel={`SIP media application ${index + 1}`}
+                          />
+                        ),
+                      },
+                      {
+                        label: 'Priority',
+                        errorText: (_row, index) => errors.targets.rows[index]?.priority,
+                        control: (row, index) => (
+                          <Input value={row.priority} inputMode="numeric" onChange={({ detail }) => changeRow(index, { priority: detail.value })} ariaLabel={`Priority ${index + 1}`} />
+                        ),
+                      },
+                    ]}
+                  />
+                </FormField>
+              </Container>
+            ),
+          },
+        ]}
+      />
+    </ConsoleLayout>
+  );
+}

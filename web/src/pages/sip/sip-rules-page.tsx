@@ -1,0 +1,134 @@
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import ButtonDropdown from '@cloudscape-design/components/button-dropdown';
+import Header from '@cloudscape-design/components/header';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import StatusIndicator from '@cloudscape-design/components/status-indicator';
+import Table from '@cloudscape-design/components/table';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { messageOf } from '../../api/api-error';
+import { listAll } from '../../api/list-all';
+import { disableAndDeleteSipRule, listSipMediaApplications, listSipRules, type SipRule } from '../../api/sip';
+import { formatTimestamp } from '../../common/labels';
+import { tableSelectionLabels } from '../../common/table-strings';
+import { useAsync } from '../../common/use-async';
+import { ConsoleLayout } from '../../layout/console-layout';
+import { useNotifications } from '../../notifications/notifications';
+import { DeleteSipRuleModal } from './delete-sip-rule-modal';
+import { TRIGGER_TYPE_LABELS } from './sip-labels';
+
+/** SIP rules: a ToPhoneNumber rule is what assigns a SIP Media Application Dial-In number. */
+export function SipRulesPage() {
+  const navigate = useNavigate();
+  const { notify } = useNotifications();
+  const [selected, setSelected] = useState<SipRule[]>([]);
+  const [deleting, setDeleting] = useState(false);
+  const [showDelete, setShowDelete] = useState(false);
+  const rules = useAsync(
+    () =>
+      listAll(async (token) => {
+        const page = await listSipRules(token);
+        return { items: page.SipRules, nextToken: page.NextToken };
+      }),
+    [],
+  );
+  const applications = useAsync(
+    () =>
+      listAll(async (token) => {
+        const page = await listSipMediaApplications(token);
+        return { items: page.SipMediaApplications, nextToken: page.NextToken };
+      }),
+    [],
+  );
+  const applicationName = (id: string) => applications.value?.find((a) => a.SipMediaApplicationId === id)?.Name ?? id;
+
+  const deleteRule = async () => {
+    const rule = selected[0];
+    if (!rule) return;
+    setDeleting(true);
+    try {
+      await disableAndDeleteSipRule(rule);
+      notify({
+        id: `delete-rule-${rule.SipRuleId}`,
+        type: 'success',
+        content: rule.TriggerType === 'ToPhoneNumber' ? `SIP rule ${rule.Name} deleted; ${rule.TriggerValue} is unassigned.` : `SIP rule ${rule.Name} deleted.`,
+      });
+      setSelected([]);
+      setShowDelete(false);
+      rules.reload();
+    } catch (error) {
+      notify({ id: 'delete-rule-failed', type: 'error', header: `SIP rule ${rule.Name} was not deleted`, content: messageOf(error) });
+    } finally {
+      setDeleting(false);
+    }
+  };
+
+  return (
+    <ConsoleLayout breadcrumbs={[{ text: 'SIP rules', path: '/sip-rules' }]} contentType="table">
+      <Table
+        variant="full-page"
+        items={rules.value ?? []}
+        loading={rules.loading}
+        loadingText="Loading SIP rules"
+        trackBy="SipRuleId"
+        selectionType="single"
+        selectedItems={selected}
+        onSelectionChange={({ detail }) => setSelected(detail.selectedItems)}
+        ariaLabels={tableSelectionLabels('SIP rule', (r: SipRule) => r.Name)}
+        columnDefinitions={[
+          { id: 'name', header: 'Name', isRowHeader: true, cell: (r) => r.Name },
+          { id: 'trigger', header: 'Trigger type', cell: (r) => TRIGGER_TYPE_LABELS[r.TriggerType] },
+          { id: 'value', header: 'Trigger value', cell: (r) => r.TriggerValue },
+          {
+            id: 'enabled',
+            header: 'Enabled',
+            cell: (r) => <StatusIndicator type={r.Disabled ? 'stopped' : 'success'}>{r.Disabled ? 'Disabled' : 'Enabled'}</StatusIndicator>,
+          },
+          {
+            id: 'targets',
+            header: 'SIP media applications',
+            cell: (r) =>
+              [...r.TargetApplications]
+                .sort((a, b) => a.Priority - b.Priority)
+                .map((t) => `${t.Priority}. ${applicationName(t.SipMediaApplicationId)}`)
+                .join(', '),
+          },
+          { id: 'updated', header: 'Last updated', cell: (r) => formatTimestamp(r.UpdatedTimestamp) },
+        ]}
+        header={
+          <Header
+            variant="awsui-h1-sticky"
+            counter={rules.value ? `(${rules.value.length})` : undefined}
+            description="A SIP rule sends calls to a phone number or a request URI host name to SIP media applications, in priority order."
+            actions={
+              <SpaceBetween direction="horizontal" size="xs">
+                <Button iconName="refresh" ariaLabel="Refresh" onClick={rules.reload} />
+                <ButtonDropdown
+                  items={[{ id: 'delete', text: 'Delete', disabled: selected.length === 0, disabledReason: 'Select a SIP rule.' }]}
+                  onItemClick={({ detail }) => detail.id === 'delete' && setShowDelete(true)}
+                >
+                  Actions
+                </ButtonDropdown>
+                <Button variant="primary" onClick={() => navigate('/sip-rules/create')}>
+                  Create
+                </Button>
+              </SpaceBetween>
+            }
+          >
+            SIP rules
+          </Header>
+        }
+        empty={
+          <Box textAlign="center" color="inherit" padding="l">
+            <SpaceBetween size="xs">
+              <b>No SIP rules</b>
+              <Button onClick={() => navigate('/sip-rules/create')}>Create</Button>
+            </SpaceBetween>
+          </Box>
+        }
+      />
+      <DeleteSipRuleModal rule={selected[0]} visible={showDelete} busy={deleting} onDismiss={() => setShowDelete(false)} onDelete={() => void deleteRule()} />
+    </ConsoleLayout>
+  );
+}

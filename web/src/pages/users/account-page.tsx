@@ -1,0 +1,180 @@
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import Checkbox from '@cloudscape-design/components/checkbox';
+import FormField from '@cloudscape-design/components/form-field';
+import Header from '@cloudscape-design/components/header';
+import Input from '@cloudscape-design/components/input';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import Spinner from '@cloudscape-design/components/spinner';
+import StatusIndicator from '@cloudscape-design/components/status-indicator';
+import Table from '@cloudscape-design/components/table';
+import { useState } from 'react';
+import { useParams } from 'react-router';
+import { EMAIL_PATTERN } from '../../../../src/contract/account.schema';
+import { createUser, getAccount, getUserSettings, listUsers, updateUserSettings, type TelephonySettings, type User } from '../../api/accounts';
+import { messageOf } from '../../api/api-error';
+import { listAll } from '../../api/list-all';
+import { FormModal } from '../../common/form-modal';
+import { tableSelectionLabels } from '../../common/table-strings';
+import { useAsync } from '../../common/use-async';
+import { ConsoleLayout } from '../../layout/console-layout';
+import { useNotifications } from '../../notifications/notifications';
+import { signInAgainNotice } from './sign-in-notice';
+
+const EMAIL = new RegExp(EMAIL_PATTERN);
+const fullName = (u: User) => u.DisplayName ?? u.PrimaryEmail;
+
+/** An account's users: their number, and their calling and SMS permissions. */
+export function AccountPage() {
+  const { accountId = '' } = useParams();
+  const { notify } = useNotifications();
+  const [selected, setSelected] = useState<User[]>([]);
+  const [dialog, setDialog] = useState<'create' | 'permissions' | undefined>();
+  const [busy, setBusy] = useState(false);
+  const [newUser, setNewUser] = useState({ name: '', email: '' });
+  const [errors, setErrors] = useState<{ name?: string | undefined; email?: string | undefined }>({});
+  const [telephony, setTelephony] = useState<TelephonySettings | undefined>();
+  const account = useAsync(() => getAccount(accountId), [accountId]);
+  const users = useAsync(
+    () =>
+      listAll(async (token) => {
+        const page = await listUsers(accountId, token);
+        return { items: page.Users, nextToken: page.NextToken };
+      }),
+    [accountId],
+  );
+
+  const create = async () => {
+    const problems = {
+      name: newUser.name.trim() === '' ? "Enter the user's full name." : undefined,
+      email: EMAIL.test(newUser.email.trim()) ? undefined : 'Enter an email address such as jane@example.com.',
+    };
+    if (problems.name || problems.email) return setErrors(problems);
+    setBusy(true);
+    try {
+      const user = await createUser(accountId, { Username: newUser.name.trim(), Email: newUser.email.trim() });
+      notify({ id: `create-user-${user.UserId}`, type: 'success', content: `User ${fullName(user)} created.` });
+      setDialog(undefined);
+      users.reload();
+    } catch (error) {
+      notify({ id: 'create-user-failed', type: 'error', header: 'The user was not created', content: messageOf(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const openPermissions = async () => {
+    const user = selected[0];
+    if (!user) return;
+    setTelephony(undefined);
+    setDialog('permissions');
+    try {
+      setTelephony(await getUserSettings(accountId, user.UserId));
+    } catch (error) {
+      setDialog(undefined);
+      notify({ id: 'permissions-load-failed', type: 'error', header: `The permissions of ${fullName(user)} could not be loaded`, content: messageOf(error) });
+    }
+  };
+  const savePermissions = async () => {
+    const user = selected[0];
+    if (!user || !telephony) return;
+    setBusy(true);
+    try {
+      await updateUserSettings(accountId, user.UserId, telephony);
+      notify({ id: `permissions-${user.UserId}`, type: 'success', header: `Calling and SMS permissions of ${fullName(user)} saved`, content: signInAgainNotice(fullName(user), 'permissions') });
+      setDialog(undefined);
+      users.reload();
+    } catch (error) {
+      notify({ id: 'permissions-failed', type: 'error', header: 'The permissions were not saved', content: messageOf(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const title = account.value?.Name ?? accountId;
+  return (
+    <ConsoleLayout breadcrumbs={[{ text: 'Accounts', path: '/accounts' }, { text: title, path: `/accounts/${encodeURIComponent(accountId)}` }]} contentType="table">
+      <Table
+        variant="full-page"
+        items={users.value ?? []}
+        loading={users.loading}
+        loadingText="Loading users"
+        trackBy="UserId"
+        selectionType="single"
+        selectedItems={selected}
+        onSelectionChange={({ detail }) => setSelected(detail.selectedItems)}
+        ariaLabels={tableSelectionLabels('user', fullName)}
+        columnDefinitions={[
+          { id: 'name', header: 'Full name', isRowHeader: true, cell: fullName },
+          { id: 'email', header: 'Email', cell: (u) => u.PrimaryEmail },
+          { id: 'number', header: 'Phone number', cell: (u) => u.PrimaryProvisionedNumber ?? '-' },
+          { id: 'license', header: 'License', cell: (u) => u.LicenseType },
+          {
+            id: 'signIn',
+            header: 'Sign-in',
+            cell: (u) => (u.SignInRequired ? <StatusIndicator type="warning">Must sign in again</StatusIndicator> : <StatusIndicator type="success">Up to date</StatusIndicator>),
+          },
+        ]}
+        header={
+          <Header
+            variant="awsui-h1-sticky"
+            counter={users.value ? `(${users.value.length})` : undefined}
+            description={account.error ?? `Users of account ${accountId}`}
+            actions={
+              <SpaceBetween direction="horizontal" size="xs">
+                <Button iconName="refresh" ariaLabel="Refresh" onClick={users.reload} />
+                <Button disabled={selected.length === 0} disabledReason="Select a user." onClick={() => void openPermissions()}>
+                  Edit calling and SMS permissions
+                </Button>
+                <Button variant="primary" onClick={() => (setNewUser({ name: '', email: '' }), setErrors({}), setDialog('create'))}>
+                  Create user
+                </Button>
+              </SpaceBetween>
+            }
+          >
+            {title}
+          </Header>
+        }
+        empty={<Box textAlign="center">No users in this account</Box>}
+      />
+      <FormModal header="Create user" submitText="Create" visible={dialog === 'create'} busy={busy} onDismiss={() => setDialog(undefined)} onSubmit={() => void create()}>
+        <FormField label="Full name" errorText={errors.name}>
+          <Input value={newUser.name} onChange={({ detail }) => (setNewUser((u) => ({ ...u, name: detail.value })), setErrors((e) => ({ ...e, name: undefined })))} invalid={!!errors.name} />
+        </FormField>
+        <FormField label="Email" errorText={errors.email}>
+          <Input
+            value={newUser.email}
+            type="email"
+            onChange={({ detail }) => (setNewUser((u) => ({ ...u, email: detail.value })), setErrors((e) => ({ ...e, email: undefined })))}
+            invalid={!!errors.email}
+          />
+        </FormField>
+      </FormModal>
+      <FormModal
+        header={`Calling and SMS permissions of ${selected[0] ? fullName(selected[0]) : ''}`}
+        submitText="Save"
+        visible={dialog === 'permissions'}
+        busy={busy}
+        onDismiss={() => setDialog(undefined)}
+        onSubmit={() => void savePermissions()}
+      >
+        {telephony ? (
+          <SpaceBetween size="s">
+            <Checkbox checked={telephony.InboundCalling} onChange={({ detail }) => setTelephony({ ...telephony, InboundCalling: detail.checked })}>
+              Inbound calling
+            </Checkbox>
+            <Checkbox checked={telephony.OutboundCalling} onChange={({ detail }) => setTelephony({ ...telephony, OutboundCalling: detail.checked })}>
+              Outbound calling
+            </Checkbox>
+            <Checkbox checked={telephony.SMS} onChange={({ detail }) => setTelephony({ ...telephony, SMS: detail.checked })}>
+              SMS
+            </Checkbox>
+            <Box color="text-body-secondary">The user must sign out and sign in again before changed permissions apply.</Box>
+          </SpaceBetween>
+        ) : (
+          <Spinner />
+        )}
+      </FormModal>
+    </ConsoleLayout>
+  );
+}

@@ -1,0 +1,104 @@
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import FormField from '@cloudscape-design/components/form-field';
+import Header from '@cloudscape-design/components/header';
+import Input from '@cloudscape-design/components/input';
+import Link from '@cloudscape-design/components/link';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import Table from '@cloudscape-design/components/table';
+import { useState } from 'react';
+import { ACCOUNT_NAME_MAX_LENGTH } from '../../../../src/contract/account.schema';
+import { createAccount, listAccounts, type Account } from '../../api/accounts';
+import { messageOf } from '../../api/api-error';
+import { listAll } from '../../api/list-all';
+import { formatTimestamp } from '../../common/labels';
+import { FormModal } from '../../common/form-modal';
+import { useAsync } from '../../common/use-async';
+import { ConsoleLayout } from '../../layout/console-layout';
+import { useConsoleLinks } from '../../layout/use-console-links';
+import { useNotifications } from '../../notifications/notifications';
+
+/** Business Calling accounts; each account's page lists its users. */
+export function AccountsPage() {
+  const { notify } = useNotifications();
+  const { href, follow } = useConsoleLinks();
+  const [creating, setCreating] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [name, setName] = useState('');
+  const [nameError, setNameError] = useState<string | undefined>();
+  const accounts = useAsync(
+    () =>
+      listAll(async (token) => {
+        const page = await listAccounts(token);
+        return { items: page.Accounts, nextToken: page.NextToken };
+      }),
+    [],
+  );
+
+  const create = async () => {
+    const trimmed = name.trim();
+    if (trimmed === '') return setNameError('Enter a name for the account.');
+    if (trimmed.length > ACCOUNT_NAME_MAX_LENGTH) return setNameError(`Use at most ${ACCOUNT_NAME_MAX_LENGTH} characters.`);
+    setBusy(true);
+    try {
+      const account = await createAccount(trimmed);
+      notify({ id: `create-account-${account.AccountId}`, type: 'success', content: `Account ${account.Name} created.` });
+      setCreating(false);
+      accounts.reload();
+    } catch (error) {
+      notify({ id: 'create-account-failed', type: 'error', header: 'The account was not created', content: messageOf(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <ConsoleLayout breadcrumbs={[{ text: 'Accounts', path: '/accounts' }]} contentType="table">
+      <Table
+        variant="full-page"
+        items={accounts.value ?? []}
+        loading={accounts.loading}
+        loadingText="Loading accounts"
+        trackBy="AccountId"
+        columnDefinitions={[
+          {
+            id: 'name',
+            header: 'Name',
+            isRowHeader: true,
+            cell: (a: Account) => (
+              <Link href={href(`/accounts/${encodeURIComponent(a.AccountId)}`)} onFollow={follow}>
+                {a.Name}
+              </Link>
+            ),
+          },
+          { id: 'id', header: 'Account ID', cell: (a) => a.AccountId },
+          { id: 'license', header: 'Default license', cell: (a) => a.DefaultLicense },
+          { id: 'status', header: 'Status', cell: (a) => a.AccountStatus },
+          { id: 'created', header: 'Created', cell: (a) => formatTimestamp(a.CreatedTimestamp) },
+        ]}
+        header={
+          <Header
+            variant="awsui-h1-sticky"
+            counter={accounts.value ? `(${accounts.value.length})` : undefined}
+            actions={
+              <SpaceBetween direction="horizontal" size="xs">
+                <Button iconName="refresh" ariaLabel="Refresh" onClick={accounts.reload} />
+                <Button variant="primary" onClick={() => (setName(''), setNameError(undefined), setCreating(true))}>
+                  Create account
+                </Button>
+              </SpaceBetween>
+            }
+          >
+            Accounts
+          </Header>
+        }
+        empty={<Box textAlign="center">No accounts</Box>}
+      />
+      <FormModal header="Create account" submitText="Create" visible={creating} busy={busy} onDismiss={() => setCreating(false)} onSubmit={() => void create()}>
+        <FormField label="Name" errorText={nameError}>
+          <Input value={name} onChange={({ detail }) => (setName(detail.value), setNameError(undefined))} invalid={!!nameError} />
+        </FormField>
+      </FormModal>
+    </ConsoleLayout>
+  );
+}
