@@ -1,6 +1,7 @@
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { AccountsTable } from '../database-schema';
 import type { Executor } from '../executor';
+import { versionedRows } from './versioned-rows';
 
 export type AccountRow = Selectable<AccountsTable>;
 
@@ -17,14 +18,11 @@ export interface AccountPosition {
   id: string;
 }
 
-export const accountRepository = {
-  async insert(db: Executor, row: Insertable<AccountsTable>): Promise<AccountRow> {
-    return db.insertInto('accounts').values(row).returningAll().executeTakeFirstOrThrow();
-  },
+const accountsRows = versionedRows('accounts');
 
-  async getInOrganization(db: Executor, organizationId: string, id: string): Promise<AccountRow | undefined> {
-    return db.selectFrom('accounts').selectAll().where('id', '=', id).where('organization_id', '=', organizationId).executeTakeFirst();
-  },
+export const accountRepository = {
+  ...accountsRows,
+
 
   /** One keyset page ordered by name then id; asks for one row more than `limit` so the caller knows whether more follow. */
   async listPage(db: Executor, organizationId: string, filter: AccountFilter, after: AccountPosition | undefined, limit: number): Promise<AccountRow[]> {
@@ -46,32 +44,5 @@ export const accountRepository = {
     return query.orderBy('name').orderBy('id').limit(limit + 1).execute();
   },
 
-  /** Applies `changes` only if the row is still at `expectedVersion`; undefined when it changed meanwhile. */
-  async updateIfVersion(
-    db: Executor,
-    organizationId: string,
-    id: string,
-    expectedVersion: number,
-    changes: Updateable<AccountsTable>,
-  ): Promise<AccountRow | undefined> {
-    return db
-      .updateTable('accounts')
-      .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
-      .where('id', '=', id)
-      .where('organization_id', '=', organizationId)
-      .where('version', '=', expectedVersion)
-      .returningAll()
-      .executeTakeFirst();
-  },
 
-  /** Deletes the account only if it is still at `expectedVersion`. */
-  async deleteIfVersion(db: Executor, organizationId: string, id: string, expectedVersion: number): Promise<boolean> {
-    const result = await db
-      .deleteFrom('accounts')
-      .where('id', '=', id)
-      .where('organization_id', '=', organizationId)
-      .where('version', '=', expectedVersion)
-      .executeTakeFirst();
-    return Number(result.numDeletedRows) > 0;
-  },
 };

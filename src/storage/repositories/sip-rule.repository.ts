@@ -1,18 +1,16 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { SipRuleTargetsTable, SipRulesTable } from '../database-schema';
 import type { Executor } from '../executor';
+import { versionedRows } from './versioned-rows';
 
 export type SipRuleRow = Selectable<SipRulesTable>;
 export type SipRuleTargetRow = Selectable<SipRuleTargetsTable>;
 
-export const sipRuleRepository = {
-  async insert(db: Executor, row: Insertable<SipRulesTable>): Promise<SipRuleRow> {
-    return db.insertInto('sip_rules').values(row).returningAll().executeTakeFirstOrThrow();
-  },
+const sipRulesRows = versionedRows('sip_rules');
 
-  async getInOrganization(db: Executor, organizationId: string, id: string): Promise<SipRuleRow | undefined> {
-    return db.selectFrom('sip_rules').selectAll().where('id', '=', id).where('organization_id', '=', organizationId).executeTakeFirst();
-  },
+export const sipRuleRepository = {
+  ...sipRulesRows,
+
 
   /** One keyset page ordered by id (time-ordered: oldest first), optionally only rules that target one SIP media application. */
   async listPage(
@@ -33,23 +31,6 @@ export const sipRuleRepository = {
     return query.orderBy('id').limit(limit + 1).execute();
   },
 
-  /** Applies `changes` only if the row is still at `expectedVersion`; undefined when it changed meanwhile. */
-  async updateIfVersion(
-    db: Executor,
-    organizationId: string,
-    id: string,
-    expectedVersion: number,
-    changes: Updateable<SipRulesTable>,
-  ): Promise<SipRuleRow | undefined> {
-    return db
-      .updateTable('sip_rules')
-      .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
-      .where('id', '=', id)
-      .where('organization_id', '=', organizationId)
-      .where('version', '=', expectedVersion)
-      .returningAll()
-      .executeTakeFirst();
-  },
 
   /** Deletes a rule only if it is still disabled and at `expectedVersion`; its targets go by ON DELETE CASCADE. */
   async deleteIfDisabled(db: Executor, organizationId: string, id: string, expectedVersion: number): Promise<boolean> {
