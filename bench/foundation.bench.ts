@@ -10,8 +10,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServices } from '../src/services';
+import { createSecretBox } from '../src/services/secret-box';
 import { systemClock, type Caller } from '../src/services/service-context';
-import { databaseTargetOf } from '../src/server';
+import { databaseTargetOf, masterKeyOf } from '../src/server';
 import { openDatabase } from '../src/storage/database';
 import { migrateToLatest } from '../src/storage/migrator';
 import { loadRawBaseline, loadThroughService } from './support/inventory-load';
@@ -24,7 +25,7 @@ import { compareThroughput } from './support/throughput';
 
 const REGION = 'us-east-1';
 const GOALS = { getVsHelloWorld: 0.5, listVsRawSql: 2, rssVsEmpty: 1.5 };
-const THROUGHPUT = { connections: 10, warmupSeconds: 3, rounds: 3, roundSeconds: 5 };
+const THROUGHPUT = { connections: 10, warmupSeconds: 3, rounds: 3, roundSeconds: 5, profileSeconds: 3 };
 const SIGNED_POOL_SIZE = 1000;
 const MB = 1024 * 1024;
 
@@ -47,7 +48,13 @@ async function main() {
   // 1. Loading, in this process, through the services a server builds.
   const database = openDatabase({ kind: 'sqlite', path: databasePath });
   await migrateToLatest(database.db);
-  const services = createServices({ database, clock: systemClock, settings: { region: REGION, deletionRestoreWindowMs: 7 * 86_400_000 } });
+  const services = createServices({
+    database,
+    clock: systemClock,
+    settings: { region: REGION, deletionRestoreWindowMs: 7 * 86_400_000 },
+    // The key the server started on this data directory will use, or it could not open the secrets.
+    secretBox: createSecretBox(masterKeyOf({ dataDir, masterKey: undefined })),
+  });
   const adminKey = (await services.organizations.bootstrapAdministrator())!;
   const admin: Caller = { organizationId: adminKey.OrganizationId, accessKeyId: adminKey.AccessKeyId, isAdmin: true };
   const organization = await services.organizations.createOrganization('Bench organization');
@@ -123,7 +130,10 @@ async function main() {
       ratio: round(getPhoneNumber.requestsPerSecond / helloWorld.requestsPerSecond),
       goal: `>= ${GOALS.getVsHelloWorld}`,
       serverCpuRatio: round(helloWorld.serverCpuMicrosPerRequest / getPhoneNumber.serverCpuMicrosPerRequest),
+      fairness:
+        'one autocannon client in this process drives both servers with the same connection count and durations, in alternating rounds; on a machine with few cores that client can be the limit for hello-world (its server then idles between requests), which lowers the hello-world requests/s and flatters the requests/s ratio; serverCpuRatio compares what each server itself spends per request',
       serverCpuRatioNote: 'hello-world server CPU per request / GetPhoneNumber server CPU per request: the same ratio measured as cost, which other load on the machine disturbs less',
+      phasesNote: `serverCpuMicrosByPhase: the server CPU per request of the measured rounds split by the shares of a V8 CPU profile taken in one more ${THROUGHPUT.profileSeconds}s round (bench/support/cpu-phases.ts charges each sample to the deepest frame that belongs to a phase); the socket write is the writev system call that sends the response, which on loopback also runs the receiving side of TCP`,
     },
     listPhoneNumbers: {
       ...list,
@@ -149,6 +159,12 @@ async function main() {
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n\n`);
 
   const verdict = (ok: boolean) => (ok ? 'meets goal' : 'MISSES goal');
+  const phaseLine = (phases: Record<string, number>) =>
+    Object.entries(phases)
+      .filter(([, value]) => value > 0)
+      .sort((a, b) => b[1] - a[1])
+      .map(([phase, value]) => `${phase} ${value}`)
+      .join(', ');
   const g = report.getPhoneNumber;
   const l = report.listPhoneNumbers;
   const m = report.memory;
@@ -158,8 +174,11 @@ async function main() {
       `  load      service ${serviceLoad.rowsPerSecond.toLocaleString('en-US')} rows/s, raw INSERT ${rawLoad.rowsPerSecond.toLocaleString('en-US')} rows/s (raw is ${report.load.rawOverService}x faster)`,
       `  get       GetPhoneNumber ${g.getPhoneNumber.requestsPerSecond} req/s vs hello-world ${g.helloWorld.requestsPerSecond} req/s = ${g.ratio}x (goal >= ${GOALS.getVsHelloWorld}: ${verdict(g.ratio >= GOALS.getVsHelloWorld)})`,
       `            server CPU per request ${g.getPhoneNumber.serverCpuMicrosPerRequest} µs vs ${g.helloWorld.serverCpuMicrosPerRequest} µs = ${g.serverCpuRatio}x`,
+      `            GetPhoneNumber µs/request by phase: ${phaseLine(g.getPhoneNumber.serverCpuMicrosByPhase)}`,
+      `            hello-world µs/request by phase: ${phaseLine(g.helloWorld.serverCpuMicrosByPhase)}`,
       `  list      HTTP median ${l.http.medianMs} ms (in the server ${l.server.medianMs} ms), service ${l.service.medianMs} ms, raw SQL ${l.rawSql.medianMs} ms = ${l.httpOverRawSql}x (goal <= ${GOALS.listVsRawSql}: ${verdict(l.httpOverRawSql <= GOALS.listVsRawSql)})`,
       `            CPU per page: server ${l.server.cpuMsPerRequest} ms vs raw SQL ${l.rawSql.cpuMsPerRun} ms = ${l.serverCpuOverRawSqlCpu}x`,
+      `            server ms/page by phase: ${phaseLine(l.server.cpuMsByPhase)}`,
       `  memory    RSS empty ${m.emptyDatabaseAtStart.rssMB} MB, 1M at start ${m.loadedDatabaseAtStart.rssMB} MB (${m.atStartOverEmpty}x), after load ${m.loadedDatabaseAfterLoad.rssMB} MB (${m.afterLoadOverEmpty}x) (goal <= ${GOALS.rssVsEmpty}: ${verdict(Math.max(m.atStartOverEmpty, m.afterLoadOverEmpty) <= GOALS.rssVsEmpty)})`,
       '',
     ].join('\n'),

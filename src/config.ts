@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { parseMasterKey } from './services/secret-box';
 
 export interface Config {
   host: string;
@@ -12,6 +13,12 @@ export interface Config {
   bootstrapSecretAccessKey: string | undefined;
   deletionRestoreWindowMs: number;
   jobIntervalMs: number;
+  /** NUMBERYARD_MASTER_KEY, which seals secret access keys; unset: a key file in dataDir (one node only). */
+  masterKey?: Buffer;
+  /** Requests per second and burst allowed per access key on each node; unset: no limit. */
+  rateLimit?: { perSecond: number; burst: number };
+  /** NUMBERYARD_METRICS=off removes the unsigned GET /metrics; unset: served. */
+  metrics?: boolean;
 }
 
 export class ConfigError extends Error {
@@ -69,6 +76,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push('NUMBERYARD_SECRET_ACCESS_KEY must be at least 16 characters without spaces');
   }
 
+  let masterKey: Buffer | undefined;
+  if (env.NUMBERYARD_MASTER_KEY) {
+    const parsed = parseMasterKey(env.NUMBERYARD_MASTER_KEY.trim());
+    if (typeof parsed === 'string') problems.push(`NUMBERYARD_MASTER_KEY ${parsed}`);
+    else masterKey = parsed;
+  }
+
+  const ratePerSecond = integer('NUMBERYARD_RATE_LIMIT_PER_SECOND', 200, 0, 1_000_000);
+  const rateBurst = integer('NUMBERYARD_RATE_LIMIT_BURST', Math.max(ratePerSecond * 2, 1), 1, 10_000_000);
+
+  const metrics = env.NUMBERYARD_METRICS || 'on';
+  if (metrics !== 'on' && metrics !== 'off') problems.push('NUMBERYARD_METRICS must be on or off');
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     host,
@@ -81,5 +101,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bootstrapSecretAccessKey,
     deletionRestoreWindowMs: restoreDays * DAY_MS,
     jobIntervalMs,
+    ...(masterKey ? { masterKey } : {}),
+    ...(ratePerSecond > 0 ? { rateLimit: { perSecond: ratePerSecond, burst: rateBurst } } : {}),
+    metrics: metrics === 'on',
   };
 }

@@ -5,12 +5,14 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config';
 import { buildApp } from './http/app';
-import { serializeRequest } from './http/request-log-serializer';
+import { requestLoggerOptions } from './http/observability/request-logging';
 import { startJobs } from './jobs/job-runner';
 import { createServices, type Services } from './services';
+import { createSecretBox, loadOrCreateMasterKeyFile } from './services/secret-box';
 import { systemClock, type Clock } from './services/service-context';
 import { openDatabase, type DatabaseHandle } from './storage/database';
 import { migrateToLatest } from './storage/migrator';
+import { sqliteStatisticsJob } from './storage/query-planner-statistics';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -26,6 +28,11 @@ export function databaseTargetOf(config: Pick<Config, 'databaseUrl' | 'dataDir'>
   return { kind: 'sqlite' as const, path: path.join(config.dataDir, 'numberyard.db') };
 }
 
+/** NUMBERYARD_MASTER_KEY, or else the key file of the data directory (created on first use). */
+export function masterKeyOf(config: Pick<Config, 'masterKey' | 'dataDir'>): Buffer {
+  return config.masterKey ?? loadOrCreateMasterKeyFile(config.dataDir);
+}
+
 export async function startServer(config: Config, options: { clock?: Clock; logger?: boolean | object } = {}): Promise<RunningServer> {
   const database = openDatabase(databaseTargetOf(config));
   try {
@@ -34,24 +41,31 @@ export async function startServer(config: Config, options: { clock?: Clock; logg
       database,
       clock: options.clock ?? systemClock,
       settings: { region: config.region, deletionRestoreWindowMs: config.deletionRestoreWindowMs },
+      secretBox: createSecretBox(masterKeyOf(config)),
     });
+    await services.organizations.sealStoredSecrets();
     const app = await buildApp({
       services,
       regions: [config.region],
-      logger: options.logger ?? {
-        level: config.logLevel,
-        redact: { paths: ['req.headers.authorization', '*.SecretAccessKey', '*.secretAccessKey', '*.password'], censor: '[redacted]' },
-        serializers: { req: serializeRequest },
-      },
+      ...(config.rateLimit ? { rateLimit: config.rateLimit } : {}),
+      metrics: config.metrics ?? true,
+      logger: options.logger ?? requestLoggerOptions(config.logLevel),
     });
     const jobs = startJobs(
       [
         { name: 'purge-deleted-numbers', run: () => services.phoneNumbers.purgeExpiredDeletions() },
         { name: 'complete-phone-number-orders', run: () => services.orders.completeProcessingOrders() },
+        sqliteStatisticsJob(database),
       ],
       config.jobIntervalMs,
       app.log,
     );
+    // A response that finishes while the server closes also closes its keep-alive connection;
+    // otherwise that idle socket would hold app.close() open for the whole keep-alive timeout.
+    let closing = false;
+    app.addHook('onSend', async (_request, reply) => {
+      if (closing) reply.header('connection', 'close');
+    });
     await app.listen({ host: config.host, port: config.port });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
@@ -61,8 +75,9 @@ export async function startServer(config: Config, options: { clock?: Clock; logg
       database,
       url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
       async close() {
-        await jobs.stop();
-        await app.close();
+        closing = true;
+        // Stop accepting at once (app.close) while the current job round finishes; requests in flight complete.
+        await Promise.all([jobs.stop(), app.close()]);
         await database.db.destroy();
       },
     };

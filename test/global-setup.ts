@@ -4,6 +4,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 
 export default function setup(): void {
+  // The AWS SDK warns on every client start that its 2027 releases need Node 22: noise in test output.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   if (process.env.NUMBERYARD_TEST_DATABASE_URL || process.env.DIALECTS === 'sqlite') return;
   const hasPostgres = fs.existsSync('/usr/lib/postgresql') && fs.readdirSync('/usr/lib/postgresql').length > 0;
   if (!hasPostgres) {

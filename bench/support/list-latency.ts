@@ -6,6 +6,7 @@ import type { ListPhoneNumbersQuery } from '../../src/contract/phone-number.sche
 import type { Services } from '../../src/services';
 import { encodeNextToken } from '../../src/services/next-token';
 import type { Caller } from '../../src/services/service-context';
+import { cpuPerRequestByPhase } from './cpu-phases';
 import type { ServerChild } from './server-child';
 import { sendGet, signGet, type Signer } from './signed-requests';
 import { cpuMillis, round, timeRuns, timeRunsWithCpu } from './stats';
@@ -79,6 +80,8 @@ export async function measureListLatency(options: ListLatencyOptions) {
     const overHttp = await timeRunsWithCpu(0, options.runs, sendList);
     const after = await options.server.usage();
     const serverCpuMsPerRequest = (cpuMillis(after.cpu) - cpuMillis(before.cpu)) / options.runs;
+    // The same requests again under the server's CPU profiler, for the phase breakdown.
+    const profile = await options.server.profile(() => timeRuns(0, options.runs, sendList));
     const service = await timeRunsWithCpu(options.warmup, options.runs, () => options.services.phoneNumbers.list(options.caller, query));
     const rawSql = await timeRunsWithCpu(options.warmup, options.runs, rawPage);
     return {
@@ -89,7 +92,11 @@ export async function measureListLatency(options: ListLatencyOptions) {
       /** Measured at the client; its cpuMsPerRun is the client's own CPU. */
       http: overHttp,
       /** The server's own time for the same requests: arrival to the hand-over of the response. */
-      server: { medianMs: round(after.served.medianMs, 3), cpuMsPerRequest: round(serverCpuMsPerRequest, 3) },
+      server: {
+        medianMs: round(after.served.medianMs, 3),
+        cpuMsPerRequest: round(serverCpuMsPerRequest, 3),
+        cpuMsByPhase: cpuPerRequestByPhase(profile, serverCpuMsPerRequest, 3),
+      },
     };
   } finally {
     agent.destroy();

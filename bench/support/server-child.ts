@@ -2,21 +2,28 @@
 // server) and talks to it over IPC.
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import type { CpuProfile } from './cpu-phases';
 
-export type ChildRequest = 'usage' | 'stop';
+export type ChildRequest = 'usage' | 'stop' | 'profile-start' | 'profile-stop';
 /** What the server process has used: its memory now, its CPU time since it started, and the requests served since the last report. */
 export interface ChildUsage {
   memory: NodeJS.MemoryUsage;
   cpu: NodeJS.CpuUsage;
   served: { requests: number; medianMs: number };
 }
-export type ChildReport = ({ type: 'ready'; url: string } & ChildUsage) | ({ type: 'usage' } & ChildUsage);
+export type ChildReport =
+  | ({ type: 'ready'; url: string } & ChildUsage)
+  | ({ type: 'usage' } & ChildUsage)
+  | { type: 'profile-started' }
+  | { type: 'profile'; profile: CpuProfile };
 
 export interface ServerChild {
   url: string;
   /** Usage right after the server started listening. */
   atStart: ChildUsage;
   usage(): Promise<ChildUsage>;
+  /** Runs `work` while the server records a CPU profile, and returns the profile. */
+  profile(work: () => Promise<unknown>): Promise<CpuProfile>;
   stop(): Promise<void>;
 }
 
@@ -62,6 +69,15 @@ export async function startServerChild(kind: 'numberyard' | 'hello', dataDir?: s
       child.send('usage' satisfies ChildRequest);
       const { memory, cpu, served } = await reply;
       return { memory, cpu, served };
+    },
+    async profile(work) {
+      const started = nextReport(child, 'profile-started');
+      child.send('profile-start' satisfies ChildRequest);
+      await started;
+      await work();
+      const stopped = nextReport(child, 'profile');
+      child.send('profile-stop' satisfies ChildRequest);
+      return (await stopped).profile;
     },
     async stop() {
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -3,9 +3,11 @@
 //   numberyard <dataDir>   the real server (src/server.ts startServer, port 0, logger off)
 //   hello                  a bare Fastify hello-world, the baseline for requests per second
 import type { Server } from 'node:http';
+import { Session } from 'node:inspector/promises';
 import Fastify from 'fastify';
 import { loadConfig } from '../../src/config';
 import { startServer } from '../../src/server';
+import type { CpuProfile } from './cpu-phases';
 import type { ChildReport, ChildRequest, ChildUsage } from './server-child';
 
 async function start(kind: string | undefined, dataDir: string | undefined): Promise<{ url: string; http: Server; close(): Promise<void> }> {
@@ -18,7 +20,9 @@ async function start(kind: string | undefined, dataDir: string | undefined): Pro
   }
   if (kind !== 'numberyard' || !dataDir) throw new Error('usage: server-process.ts numberyard <dataDir> | hello');
   // The configuration a deployment gets from its environment, as main.ts loads it.
-  const config = loadConfig({ NUMBERYARD_DATA_DIR: dataDir, NUMBERYARD_PORT: '0', NUMBERYARD_HOST: '127.0.0.1' });
+  // The per-key rate limit stays on (its check is part of every request's cost) but far above what
+  // one key sends here: the benchmark measures what a request costs, not the throttling policy.
+  const config = loadConfig({ NUMBERYARD_DATA_DIR: dataDir, NUMBERYARD_PORT: '0', NUMBERYARD_HOST: '127.0.0.1', NUMBERYARD_RATE_LIMIT_PER_SECOND: '1000000' });
   const server = await startServer(config, { logger: false });
   return { url: server.url, http: server.app.server, close: () => server.close() };
 }
@@ -47,8 +51,18 @@ function send(report: ChildReport): void {
 send({ type: 'ready', url: server.url, ...usage() });
 // Without the benchmark that started it, nobody would ever stop this server.
 process.on('disconnect', () => process.exit(1));
+// A CPU profile of a chosen stretch (not of start-up or the other phases), for the phase breakdown.
+const inspector = new Session();
+inspector.connect();
 process.on('message', (message: ChildRequest) => {
   if (message === 'usage') send({ type: 'usage', ...usage() });
+  if (message === 'profile-start') {
+    void inspector
+      .post('Profiler.enable')
+      .then(() => inspector.post('Profiler.start'))
+      .then(() => send({ type: 'profile-started' }));
+  }
+  if (message === 'profile-stop') void inspector.post('Profiler.stop').then(({ profile }) => send({ type: 'profile', profile: profile as CpuProfile }));
   if (message === 'stop') {
     // Exiting normally lets --cpu-prof write its profile.
     void server.close().then(() => process.exit(0));

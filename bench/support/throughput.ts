@@ -2,6 +2,7 @@
 // server under test and for its baseline. The two are measured in alternating rounds after a warm-up
 // each, so that other load on the machine, which comes and goes, weighs on both alike.
 import autocannon from 'autocannon';
+import { cpuPerRequestByPhase, type Phase } from './cpu-phases';
 import type { ServerChild } from './server-child';
 import { round } from './stats';
 
@@ -11,6 +12,8 @@ export interface ThroughputOptions {
   /** Each target is measured this many times, for roundSeconds each, alternating with the others. */
   rounds: number;
   roundSeconds: number;
+  /** After the measured rounds, one more round of this length under the CPU profiler, for the phase breakdown. */
+  profileSeconds: number;
 }
 
 type PoolRequest = { method: 'GET'; path: string; headers: Record<string, string> };
@@ -39,6 +42,8 @@ export interface ThroughputFigures {
   non2xx: number;
   /** Connection errors, timeouts included. */
   errors: number;
+  /** serverCpuMicrosPerRequest split by phase (from a separate, profiled round). */
+  serverCpuMicrosByPhase: Record<Phase, number>;
 }
 
 function run(target: ThroughputTarget, connections: number, duration: number) {
@@ -63,11 +68,16 @@ export async function compareThroughput<K extends string>(
     }
   }
   const figures = {} as Record<K, ThroughputFigures>;
-  for (const [name, measured] of rounds) figures[name] = summarizeRounds(measured, options.connections);
+  for (const [name, measured] of rounds) {
+    const summary = summarizeRounds(measured, options.connections);
+    const target = targets[name];
+    const profile = await target.server.profile(() => run(target, options.connections, options.profileSeconds));
+    figures[name] = { ...summary, serverCpuMicrosByPhase: cpuPerRequestByPhase(profile, summary.serverCpuMicrosPerRequest) };
+  }
   return figures;
 }
 
-function summarizeRounds(rounds: { result: autocannon.Result; cpuMicros: number; serverMedianMs: number }[], connections: number): ThroughputFigures {
+function summarizeRounds(rounds: { result: autocannon.Result; cpuMicros: number; serverMedianMs: number }[], connections: number): Omit<ThroughputFigures, 'serverCpuMicrosByPhase'> {
   const total = rounds.reduce((sum, { result }) => sum + result.requests.total, 0);
   const seconds = rounds.reduce((sum, { result }) => sum + result.duration, 0);
   const rate = ({ result }: { result: autocannon.Result }) => result.requests.total / result.duration;

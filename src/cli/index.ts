@@ -5,6 +5,7 @@ import { Command, CommanderError } from 'commander';
 import { NumberyardError } from '../domain/numberyard-error';
 import { backupCommand, restoreCommand } from './commands/backup.command';
 import { demoCommand } from './commands/demo.command';
+import { doctorCommand } from './commands/doctor.command';
 import { exportCommand } from './commands/export.command';
 import { importCommand } from './commands/import.command';
 import { adminCommand, keysCommand } from './commands/keys.command';
@@ -53,6 +54,7 @@ export function buildProgram(): Command {
     demoCommand(),
     backupCommand(),
     restoreCommand(),
+    doctorCommand(),
   ]) {
     program.addCommand(command);
   }

@@ -35,7 +35,14 @@ export async function signedFetch<T = unknown>(
   });
   const signer = new SignatureV4({ service: 'chime', region: options.region, credentials: options.credentials, sha256: Hash.bind(null, 'sha256') });
   const signed = await signer.sign(new HttpRequest({ method, protocol: url.protocol, hostname: url.hostname, port: Number(url.port) || undefined, path: url.pathname, query, headers, body: payload }));
-  const response = await fetch(url, { method, headers: signed.headers as Record<string, string>, body: payload });
+  // Send the query exactly as it was signed: percent-encoded as the AWS SDKs do (a space is %20, never
+  // the '+' that URLSearchParams writes, which the server would read as a literal plus).
+  const encode = (value: string) => encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const queryString = Object.entries(query)
+    .map(([key, value]) => `${encode(key)}=${encode(value)}`)
+    .join('&');
+  const target = `${url.origin}${url.pathname}${queryString ? `?${queryString}` : ''}`;
+  const response = await fetch(target, { method, headers: signed.headers as Record<string, string>, body: payload });
   const text = await response.text();
   return { status: response.status, headers: response.headers, body: (text ? JSON.parse(text) : undefined) as T };
 }

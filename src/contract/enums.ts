@@ -89,3 +89,7 @@ export type EmailStatus = (typeof EMAIL_STATUSES)[number];
 /** What a queued user notification tells the user (numberyard's outbox, not a Chime enum). */
 export const USER_NOTIFICATION_KINDS = ['PhoneNumberChanged', 'PermissionsChanged'] as const;
 export type UserNotificationKind = (typeof USER_NOTIFICATION_KINDS)[number];
+
+/** numberyard extension of ListPhoneNumbers: the direction of the E.164 order. */
+export const SORT_ORDERS = ['asc', 'desc'] as const;
+export type SortOrder = (typeof SORT_ORDERS)[number];

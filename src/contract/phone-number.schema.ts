@@ -9,6 +9,7 @@ import {
   PHONE_NUMBER_STATUSES,
   PHONE_NUMBER_TYPES,
   PRODUCT_TYPES,
+  SORT_ORDERS,
 } from './enums';
 import { BATCH_MAX_ITEMS, LIST_MAX_RESULTS, NAME_MAX_LENGTH, ORDER_MAX_NUMBERS, SEARCH_MAX_RESULTS } from './limits';
 import { IdParam, MaxResults, NextToken, StringEnum, Timestamp } from './schema-helpers';
@@ -69,6 +70,11 @@ export const ListPhoneNumbersQuery = Type.Object({
   'filter-value': Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
   'max-results': Type.Optional(MaxResults(LIST_MAX_RESULTS)),
   'next-token': Type.Optional(NextToken),
+  // numberyard extensions (the AWS SDKs never send them): filter by country and number prefix, and sort
+  // either way over E.164. A NextToken is only valid with the sort order it was issued for.
+  country: Type.Optional(Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2 country code, such as US' })),
+  'number-prefix': Type.Optional(Type.String({ pattern: '^\\+[0-9]{1,15}$', description: "Numbers starting with '+' and these digits, such as +1206" })),
+  'sort-order': Type.Optional(StringEnum(SORT_ORDERS)),
 });
 export type ListPhoneNumbersQuery = Static<typeof ListPhoneNumbersQuery>;
 

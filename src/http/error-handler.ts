@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { ERROR_CATALOG, type ErrorCode, type WireError } from '../contract/errors';
 import { NumberyardError } from '../domain/numberyard-error';
 import { translateConstraintError } from '../storage/constraint-errors';
+import { translateDatabaseError } from '../storage/database-errors';
 
 /** Renders a catalog error in the AWS restJson1 shape the SDKs parse into typed exceptions. */
 export function sendError(reply: FastifyReply, code: ErrorCode, message: string): FastifyReply {
@@ -56,7 +57,9 @@ export function renderFrameworkError(error: FastifyError, request: FastifyReques
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const known =
-      error instanceof NumberyardError ? error : (translateConstraintError(error) ?? fromFastifyError(error));
+      error instanceof NumberyardError
+        ? error
+        : (translateConstraintError(error) ?? translateDatabaseError(error) ?? fromFastifyError(error));
     if (known) {
       if (ERROR_CATALOG[known.code].status >= 500) request.log.warn({ code: known.code }, known.message);
       return sendError(reply, known.code, known.message);

@@ -23,9 +23,18 @@ export const operationConstraint = {
   },
   // find-my-way treats an undefined result as "no constraint derived"; its type says string only.
   deriveConstraint(req: IncomingMessage): string {
-    const url = req.url ?? '';
-    const queryStart = url.indexOf('?');
-    if (queryStart < 0) return undefined as unknown as string;
-    return (new URLSearchParams(url.slice(queryStart + 1)).get('operation') ?? undefined) as string;
+    return operationOf(req.url ?? '') as string;
   },
 };
+
+/**
+ * The first `operation` query parameter, decoded as URLSearchParams decodes it. Runs on every
+ * request, so the common cases do no parsing: no query, or a query that can hold no `operation`
+ * (the name neither appears as such nor could be percent-encoded in it).
+ */
+export function operationOf(url: string): string | undefined {
+  const queryStart = url.indexOf('?');
+  if (queryStart < 0) return undefined;
+  if (!url.includes('operation', queryStart) && !url.includes('%', queryStart)) return undefined;
+  return new URLSearchParams(url.slice(queryStart + 1)).get('operation') ?? undefined;
+}

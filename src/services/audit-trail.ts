@@ -4,7 +4,7 @@ import type { Caller } from './service-context';
 
 export interface AuditChange {
   operation: string;
-  resourceType: 'PhoneNumber' | 'PhoneNumberOrder' | 'Organization' | 'AccessKey' | 'AvailableNumber' | 'Account' | 'User'
+  resourceType: 'PhoneNumber' | 'PhoneNumberOrder' | 'Organization' | 'AccessKey' | 'ConsoleUser' | 'AvailableNumber' | 'Account' | 'User'
     | 'VoiceConnector' | 'VoiceConnectorGroup' | 'SipMediaApplication' | 'SipRule';
   resourceId: string;
   before?: unknown;

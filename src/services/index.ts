@@ -1,8 +1,11 @@
 // Wires every service by hand: no container, no decorators. The HTTP app, the CLI and the jobs get
 // this one object.
 import { createConsoleSessionService } from './console-session.service';
+import { createConsoleUserService } from './console-user.service';
+import { createLoginThrottle } from './login-throttle';
 import { createAccountService } from './account.service';
 import { createAvailableNumberSearchService } from './available-number-search.service';
+import { createDoctorService } from './doctor.service';
 import { createInventoryImportService } from './inventory-import.service';
 import { createOrganizationService } from './organization.service';
 import { createPhoneNumberOrderService } from './phone-number-order.service';
@@ -21,10 +24,12 @@ import { createVoiceConnectorService } from './voice-connector.service';
 
 export function createServices(ctx: ServiceContext) {
   const organizations = createOrganizationService(ctx);
+  const consoleUsers = createConsoleUserService(ctx);
   return {
     context: ctx,
     organizations,
-    consoleSessions: createConsoleSessionService(ctx, organizations),
+    consoleUsers,
+    consoleSessions: createConsoleSessionService(ctx, organizations, consoleUsers, createLoginThrottle(ctx)),
     phoneNumbers: createPhoneNumberService(ctx),
     inventoryImport: createInventoryImportService(ctx),
     sipMediaApplications: createSipMediaApplicationService(ctx),
@@ -40,6 +45,7 @@ export function createServices(ctx: ServiceContext) {
     accounts: createAccountService(ctx),
     users: createUserService(ctx),
     userPhoneNumbers: createUserPhoneNumberService(ctx),
+    doctor: createDoctorService(ctx),
   };
 }
 

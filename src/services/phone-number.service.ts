@@ -10,7 +10,7 @@ import { availableNumberRepository } from '../storage/repositories/available-num
 import { phoneNumberRepository, type PhoneNumberRow } from '../storage/repositories/phone-number.repository';
 import { userRepository } from '../storage/repositories/user.repository';
 import { callerActor, recordChanges, SYSTEM_ACTOR } from './audit-trail';
-import { decodeNextToken, toPage } from './next-token';
+import { decodeSortedNextToken, toSortedPage } from './sorted-next-token';
 import { toWirePhoneNumber, type NumberHolder } from './phone-number.mapper';
 import { isoNow, type Caller, type ServiceContext } from './service-context';
 
@@ -98,8 +98,9 @@ export function createPhoneNumberService(ctx: ServiceContext) {
   }
 
   return {
-    async list(caller: Caller, query: ListPhoneNumbersQuery & { prefix?: string }): Promise<{ PhoneNumbers: PhoneNumber[]; NextToken?: string }> {
+    async list(caller: Caller, query: ListPhoneNumbersQuery): Promise<{ PhoneNumbers: PhoneNumber[]; NextToken?: string }> {
       const limit = query['max-results'] ?? LIST_DEFAULT_RESULTS;
+      const order = query['sort-order'] ?? 'asc';
       const filterName = query['filter-name'];
       const filterValue = query['filter-value'];
       if ((filterName === undefined) !== (filterValue === undefined)) {
@@ -112,12 +113,14 @@ export function createPhoneNumberService(ctx: ServiceContext) {
           status: query.status,
           productType: query['product-type'],
           association: filterName && filterValue ? { name: filterName, value: filterValue } : undefined,
-          prefix: query.prefix,
+          prefix: query['number-prefix'],
+          country: query.country,
         },
-        decodeNextToken(query['next-token']),
+        decodeSortedNextToken(query['next-token'], order),
         limit,
+        order,
       );
-      const page = toPage(rows, limit, (row) => row.e164);
+      const page = toSortedPage(rows, limit, (row) => row.e164, order);
       const holders = await holdersOf(caller.organizationId, page.items);
       const result: { PhoneNumbers: PhoneNumber[]; NextToken?: string } = {
         PhoneNumbers: page.items.map((row) => toWirePhoneNumber(row, region, row.user_id === null ? undefined : holders.get(row.user_id))),

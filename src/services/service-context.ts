@@ -1,4 +1,5 @@
 import type { DatabaseHandle } from '../storage/database';
+import type { SecretBox } from './secret-box';
 
 export interface Clock {
   now(): Date;
@@ -24,6 +25,8 @@ export interface ServiceContext {
   database: DatabaseHandle;
   clock: Clock;
   settings: ServiceSettings;
+  /** Seals secret access keys at rest; services refuse to create or check keys without it. */
+  secretBox?: SecretBox;
 }
 
 export function isoNow(clock: Clock): string {

@@ -36,6 +36,7 @@ const BY_CONSTRAINT: Record<string, Translation> = {
   sip_rule_targets__sip_media_application_fk: { code: 'Conflict', message: 'The SIP media application is used by a SIP rule' },
   available_numbers__pk: { code: 'Conflict', message: 'The phone number is already in the pool' },
   ordered_phone_numbers__pk: { code: 'BadRequest', message: 'A phone number appears twice in the order' },
+  console_users__username_key: { code: 'Conflict', message: 'A console user with this username already exists' },
 };
 
 // SQLite's "UNIQUE constraint failed: <columns>" text, keyed to the constraint it stands for.
@@ -51,6 +52,7 @@ const SQLITE_UNIQUE_COLUMNS: Record<string, string> = {
   'sip_rule_targets.sip_rule_id, sip_rule_targets.priority': 'sip_rule_targets__priority_key',
   'available_numbers.e164': 'available_numbers__pk',
   'ordered_phone_numbers.order_id, ordered_phone_numbers.e164': 'ordered_phone_numbers__pk',
+  'console_users.username': 'console_users__username_key',
 };
 
 interface DriverError {

@@ -199,11 +199,29 @@ export interface AuditEventsTable {
 export interface ConsoleSessionsTable {
   token_hash: string;
   organization_id: string;
-  access_key_id: string;
+  /** Exactly one of access_key_id and console_user_id is set (0004). */
+  access_key_id: string | null;
+  console_user_id: string | null;
   is_admin: Flag;
   csrf_token: string;
   created_at: string;
   expires_at: string;
+}
+
+export interface ConsoleUsersTable {
+  id: string;
+  username: string;
+  organization_id: string;
+  is_admin: Flag;
+  password_hash: string;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+export interface LoginFailuresTable {
+  id: string;
+  subject: string;
+  failed_at: string;
 }
 
 export interface Database {
@@ -224,4 +242,6 @@ export interface Database {
   sip_rule_targets: SipRuleTargetsTable;
   audit_events: AuditEventsTable;
   console_sessions: ConsoleSessionsTable;
+  console_users: ConsoleUsersTable;
+  login_failures: LoginFailuresTable;
 }

@@ -1,11 +1,15 @@
 import { type Kysely, type Migration, Migrator } from 'kysely';
 import * as initialSchema from './migrations/0001-initial-schema';
 import * as consoleSessions from './migrations/0002-console-sessions';
+import * as phoneNumberCountryIndex from './migrations/0003-phone-number-country-index';
+import * as consoleUsers from './migrations/0004-console-users';
 
 // Listed here rather than read from the folder, so that a bundled or type-checked build sees them all.
 const migrations: Record<string, Migration> = {
   '0001-initial-schema': initialSchema,
   '0002-console-sessions': consoleSessions,
+  '0003-phone-number-country-index': phoneNumberCountryIndex,
+  '0004-console-users': consoleUsers,
 };
 
 /**

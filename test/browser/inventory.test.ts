@@ -1,9 +1,11 @@
 import { CreateVoiceConnectorCommand, AssociatePhoneNumbersWithVoiceConnectorCommand, GetPhoneNumberCommand } from '@aws-sdk/client-chime-sdk-voice';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PhoneNumber } from '../../src/contract/phone-number.schema';
+import { signedFetch } from '../../src/client/signed-fetch';
 import { DIALECTS } from '../support/dialects';
 import { importNumbers, usNumbers } from '../support/inventory';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { startTestServer, TEST_REGION, type TestServer } from '../support/test-server';
 import { expectAccessible, HAS_CHROMIUM, launchChromium, openConsole, screenshot, signIn, type ConsolePage } from './support/browser';
 import { chooseAction, dialog, expectFlash, expectTableNumbers, selectNumbers, tableNumbers } from './support/console-actions';
 
@@ -13,6 +15,16 @@ const VOICE_CONNECTOR_NUMBERS = usNumbers(60, 100);
 const BUSINESS_CALLING_NUMBER = '+12065550300';
 const UK_NUMBERS = ['+442079460001', '+442079460002'];
 const ALL = [...VOICE_CONNECTOR_NUMBERS, BUSINESS_CALLING_NUMBER, ...UK_NUMBERS];
+
+/**
+ * Sorts by the Phone number column with the keyboard (its sort control, then Enter): the full-page
+ * table's sticky header covers the column header once the page has scrolled, so a pointer click on it
+ * is intercepted.
+ */
+async function sortByPhoneNumber(page: ConsolePage['page']): Promise<void> {
+  await page.locator('table thead th', { hasText: 'Phone number' }).last().getByRole('button').first().focus();
+  await page.keyboard.press('Enter');
+}
 
 describe.skipIf(!HAS_CHROMIUM)('web console: Inventory', () => {
   let browser: Browser;
@@ -26,6 +38,16 @@ describe.skipIf(!HAS_CHROMIUM)('web console: Inventory', () => {
       let server: TestServer;
       let console_: ConsolePage;
       const getNumber = async (id: string) => (await server.admin.voice.send(new GetPhoneNumberCommand({ PhoneNumberId: id }))).PhoneNumber!;
+      /** The first page of ListPhoneNumbers with numberyard's extension parameters, as the API answers it. */
+      const apiNumbers = async (query: Record<string, string>) => {
+        const response = await signedFetch<{ PhoneNumbers: PhoneNumber[] }>(
+          { endpoint: server.url, region: TEST_REGION, credentials: server.admin.credentials },
+          'GET',
+          `/phone-numbers?${new URLSearchParams({ 'max-results': '50', ...query }).toString()}`,
+        );
+        expect(response.status).toBe(200);
+        return response.body.PhoneNumbers.map((n) => n.E164PhoneNumber);
+      };
 
       beforeAll(async () => {
         server = await startTestServer(dialect);
@@ -80,6 +102,88 @@ describe.skipIf(!HAS_CHROMIUM)('web console: Inventory', () => {
         await page.getByRole('button', { name: 'Clear filters' }).click();
         await expectTableNumbers(page, ALL.slice(0, 50));
         expect(new URL(page.url()).search).toBe('');
+        expect(console_.problems).toEqual([]);
+      });
+
+      it('filters by country with the property filter, as the API does, and keeps the country in the URL', async () => {
+        const { page } = console_;
+        await page.goto('/console/inventory');
+        await expectTableNumbers(page, ALL.slice(0, 50));
+        const filter = page.getByRole('combobox', { name: 'Filter phone numbers' });
+        await filter.click();
+        await filter.fill('Country = gb');
+        await filter.press('Enter');
+        await expectTableNumbers(page, UK_NUMBERS);
+        expect(new URL(page.url()).searchParams.get('country')).toBe('GB');
+        expect(console_.apiCalls).toContain('GET /phone-numbers?country=GB&max-results=50');
+        expect(await apiNumbers({ country: 'GB' })).toEqual(UK_NUMBERS);
+        await screenshot(page, `inventory-country-filter-${dialect}`);
+
+        // Bookmarked: US numbers that are Business Calling.
+        await page.goto('/console/inventory?country=US&product-type=BusinessCalling');
+        await expectTableNumbers(page, [BUSINESS_CALLING_NUMBER]);
+        expect(await apiNumbers({ country: 'US', 'product-type': 'BusinessCalling' })).toEqual([BUSINESS_CALLING_NUMBER]);
+        expect(console_.problems).toEqual([]);
+      });
+
+      it('filters by number prefix: the Phone number property, or free text that looks like a number', async () => {
+        const { page } = console_;
+        await page.goto('/console/inventory');
+        await expectTableNumbers(page, ALL.slice(0, 50));
+        const filter = page.getByRole('combobox', { name: 'Filter phone numbers' });
+        await filter.click();
+        await filter.fill('Phone number ^ +44');
+        await filter.press('Enter');
+        await expectTableNumbers(page, UK_NUMBERS);
+        expect(new URL(page.url()).searchParams.get('number-prefix')).toBe('+44');
+        await page.getByRole('button', { name: 'Clear filters' }).click();
+        await expectTableNumbers(page, ALL.slice(0, 50));
+
+        // Typed as people write numbers: spaces and brackets are dropped, and it is a prefix.
+        await filter.click();
+        await filter.fill('+1 (206) 555-015');
+        await filter.press('Enter');
+        const expected = VOICE_CONNECTOR_NUMBERS.filter((n) => n.startsWith('+1206555015'));
+        await expectTableNumbers(page, expected);
+        expect(new URL(page.url()).searchParams.get('number-prefix')).toBe('+1206555015');
+        expect(console_.apiCalls).toContain('GET /phone-numbers?number-prefix=%2B1206555015&max-results=50');
+        expect(await apiNumbers({ 'number-prefix': '+1206555015' })).toEqual(expected);
+        await expectAccessible(page);
+
+        // A bookmarked prefix.
+        await page.goto('/console/inventory?number-prefix=%2B1206555030');
+        await expectTableNumbers(page, [BUSINESS_CALLING_NUMBER]);
+        expect(console_.problems).toEqual([]);
+      });
+
+      it('sorts by phone number in descending order on the server, starting again at page 1', async () => {
+        const { page } = console_;
+        const descending = [...ALL].reverse();
+        await page.goto('/console/inventory');
+        await expectTableNumbers(page, ALL.slice(0, 50));
+        await page.getByRole('button', { name: 'Next page' }).click();
+        await expectTableNumbers(page, ALL.slice(50));
+
+        await sortByPhoneNumber(page);
+        await expectTableNumbers(page, descending.slice(0, 50));
+        expect(await page.locator('li button[aria-current="true"]').innerText()).toBe('1');
+        expect(new URL(page.url()).searchParams.get('sort-order')).toBe('desc');
+        expect(console_.apiCalls).toContain('GET /phone-numbers?sort-order=desc&max-results=50');
+        expect(await apiNumbers({ 'sort-order': 'desc' })).toEqual(descending.slice(0, 50));
+        expect(await page.locator('table thead th', { hasText: 'Phone number' }).last().getAttribute('aria-sort')).toBe('descending');
+        await screenshot(page, `inventory-descending-${dialect}`);
+
+        // The next page follows on in the same order, with a descending NextToken.
+        await page.getByRole('button', { name: 'Next page' }).click();
+        await expectTableNumbers(page, descending.slice(50));
+        expect(console_.apiCalls.some((call) => call.startsWith('GET /phone-numbers?sort-order=desc&max-results=50&next-token='))).toBe(true);
+
+        // A filter keeps the order; sorting again goes back to ascending.
+        await page.goto('/console/inventory?sort-order=desc&product-type=SipMediaApplicationDialIn');
+        await expectTableNumbers(page, [...UK_NUMBERS].reverse());
+        await sortByPhoneNumber(page);
+        await expectTableNumbers(page, UK_NUMBERS);
+        expect(new URL(page.url()).searchParams.get('sort-order')).toBeNull();
         expect(console_.problems).toEqual([]);
       });
 

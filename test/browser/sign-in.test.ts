@@ -74,6 +74,39 @@ describe.skipIf(!HAS_CHROMIUM)('web console: sign in', () => {
         expect(problems).toEqual([]);
       });
 
+      it('signs in with a username and password too, checking both fields first, and shows the user by name', async () => {
+        await server.server.services.consoleUsers.create({
+          username: 'console-admin',
+          password: 'a long console password',
+          organizationId: server.admin.organizationId,
+          isAdmin: true,
+        });
+        const { page, apiCalls, problems } = await open();
+        await page.goto('/console/');
+        await page.getByRole('button', { name: 'Username and password' }).click();
+        await page.getByRole('button', { name: 'Sign in' }).click();
+        await page.getByText('Enter your username.').waitFor();
+        await page.getByText('Enter your password.').waitFor();
+        expect(apiCalls.filter((call) => call.startsWith('POST'))).toEqual([]);
+
+        await page.getByLabel('Username', { exact: true }).fill('console-admin');
+        await page.getByLabel('Password', { exact: true }).fill('not the password at all');
+        await page.getByRole('button', { name: 'Sign in' }).click();
+        await page.getByText(/username or password is not correct/i).first().waitFor();
+        expect(await page.context().cookies()).toEqual([]);
+        await expectAccessible(page);
+        await screenshot(page, `sign-in-password-${dialect}`);
+
+        await page.getByLabel('Password', { exact: true }).fill('a long console password');
+        await page.getByRole('button', { name: 'Sign in' }).click();
+        await page.getByRole('heading', { name: 'Inventory', level: 1 }).waitFor({ timeout: 15_000 });
+        await expectTableNumbers(page, numbers);
+        await page.getByRole('button', { name: 'console-admin' }).waitFor();
+        expect(await page.evaluate('localStorage.length + sessionStorage.length')).toBe(0);
+        expect(await page.content()).not.toContain('a long console password');
+        expect(problems).toEqual([]);
+      });
+
       it('brings a signed-out visitor of a bookmarked view back to it after signing in', async () => {
         const { page, problems } = await open();
         await page.goto('/console/inventory?status=Unassigned');

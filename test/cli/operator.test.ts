@@ -93,6 +93,8 @@ for (const dialect of DIALECTS) {
       const restoredDir = path.join(dir, 'restored');
       const restored = await runCli(['restore', backup, '--json'], { ...env, NUMBERYARD_DATA_DIR: restoredDir });
       expect(restored.code).toBe(0);
+      // A backup holds sealed secrets only: the restored deployment needs the same master key.
+      fs.copyFileSync(path.join(server.database.config.dataDir, 'master.key'), path.join(restoredDir, 'master.key'));
       const revived = await startServer(
         {
           host: '127.0.0.1',

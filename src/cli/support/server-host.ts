@@ -1,8 +1,9 @@
 // For the operator commands that run on the server's host (migrate, orgs, keys, admin, backup,
 // restore): the server's own configuration and services, opened on its database directly.
 import { ConfigError, loadConfig, type Config } from '../../config';
-import { databaseTargetOf } from '../../server';
+import { databaseTargetOf, masterKeyOf } from '../../server';
 import { createServices, type Services } from '../../services';
+import { createSecretBox } from '../../services/secret-box';
 import { systemClock } from '../../services/service-context';
 import { openDatabase, type DatabaseHandle } from '../../storage/database';
 import { isSchemaCurrent } from '../../storage/migrator';
@@ -39,6 +40,7 @@ export async function withServices<T>(work: (services: Services, database: Datab
       database,
       clock: systemClock,
       settings: { region: config.region, deletionRestoreWindowMs: config.deletionRestoreWindowMs },
+      secretBox: createSecretBox(masterKeyOf(config)),
     });
     return await work(services, database, config);
   } finally {

@@ -1,5 +1,5 @@
 import cookie from '@fastify/cookie';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { NumberyardError } from '../../domain/numberyard-error';
 import type { Services } from '../../services';
 
@@ -15,10 +15,16 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 export async function registerConsoleSessionAuth(app: FastifyInstance, services: Services): Promise<void> {
   await app.register(cookie);
-  app.addHook('preValidation', async (request) => {
-    if (request.routeOptions.config.auth === 'none' || request.headers.authorization) return;
+  // A callback hook, so that a signed request (an SDK's: Authorization, no cookie) passes without
+  // the promise and microtask an async hook costs on every request.
+  app.addHook('preValidation', (request, _reply, done) => {
+    if (request.routeOptions.config.auth === 'none' || request.headers.authorization) return done();
     const token = request.cookies[SESSION_COOKIE];
-    if (!token) return;
+    if (!token) return done();
+    authenticateBySession(request, token).then(() => done(), done);
+  });
+
+  async function authenticateBySession(request: FastifyRequest, token: string): Promise<void> {
     const session = await services.consoleSessions.resolve(token);
     if (!session) throw new NumberyardError('Unauthorized', 'Your console session has expired; sign in again');
     if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== session.csrfToken) {
@@ -26,5 +32,5 @@ export async function registerConsoleSessionAuth(app: FastifyInstance, services:
     }
     request.caller = session.caller;
     request.log = request.log.child({ organizationId: session.caller.organizationId, accessKeyId: session.caller.accessKeyId, via: 'console' });
-  });
+  }
 }

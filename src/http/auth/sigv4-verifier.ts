@@ -2,12 +2,15 @@
 // secret (through @smithy/signature-v4, the signer the AWS SDKs use) and comparing signatures.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Hash } from '@smithy/hash-node';
-import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
+import type { IHttpRequest } from '@smithy/protocol-http';
 import { NumberyardError } from '../../domain/numberyard-error';
 
 export const SIGNING_SERVICE = 'chime';
 const MAX_CLOCK_SKEW_MS = 15 * 60 * 1000;
+const SHA256 = Hash.bind(null, 'sha256');
+/** Signers kept for reuse; past this many (access key, secret, region) triples the oldest is dropped. */
+const MAX_CACHED_SIGNERS = 1_000;
 const EMPTY_BODY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 const AUTHORIZATION_PATTERN =
   /^AWS4-HMAC-SHA256 Credential=([^/,\s]+)\/(\d{8})\/([^/,\s]+)\/([^/,\s]+)\/aws4_request,\s*SignedHeaders=([a-z0-9;_.-]+),\s*Signature=([0-9a-f]{64})$/;
@@ -52,6 +55,24 @@ function parseAmzDate(value: string | undefined): Date | undefined {
   if (!match) return undefined;
   const [, y, mo, d, h, mi, s] = match.map(Number) as number[];
   return new Date(Date.UTC(y!, mo! - 1, d!, h!, mi!, s!));
+}
+
+// One SignatureV4 per (access key, secret, region): building one resolves its providers and
+// formatters, and a request only needs its sign(). It is keyed by the secret read from the database
+// for this very request, so a rotated or revoked key never reaches a signer made for the old one
+// (the lookup itself is never skipped).
+const signers = new Map<string, SignatureV4>();
+
+function signerFor(accessKeyId: string, secretAccessKey: string, region: string, service: string): SignatureV4 {
+  const key = `${accessKeyId}\n${secretAccessKey}\n${region}\n${service}`;
+  let signer = signers.get(key);
+  if (!signer) {
+    signer = new SignatureV4({ service, region, credentials: { accessKeyId, secretAccessKey }, sha256: SHA256, uriEscapePath: true, applyChecksum: false });
+    // Past the limit, forget the oldest signer (Map keeps insertion order).
+    if (signers.size >= MAX_CACHED_SIGNERS) signers.delete(signers.keys().next().value!);
+    signers.set(key, signer);
+  }
+  return signer;
 }
 
 /** Splits a raw query string without turning '+' into a space (SigV4 percent-encodes every reserved byte). */
@@ -114,7 +135,6 @@ export async function verifySignature(
     throw forbidden('Unsigned payloads are not accepted');
   }
 
-  const signedHeaderNames = new Set(auth.signedHeaders);
   const headers: Record<string, string> = {};
   for (const name of auth.signedHeaders) {
     const value = headerValue(request.headers, name);
@@ -125,21 +145,16 @@ export async function verifySignature(
   const path = queryStart < 0 ? request.rawUrl : request.rawUrl.slice(0, queryStart);
   const rawQuery = queryStart < 0 ? '' : request.rawUrl.slice(queryStart + 1);
 
-  const signer = new SignatureV4({
-    service: auth.service,
-    region: auth.region,
-    credentials: { accessKeyId: auth.accessKeyId, secretAccessKey },
-    sha256: Hash.bind(null, 'sha256'),
-    uriEscapePath: true,
-    applyChecksum: false,
+  // sign() copies the request it is given, so a plain object will do (no HttpRequest to build and copy).
+  const toSign: IHttpRequest = { method: request.method, protocol: 'http:', hostname: headers.host ?? '', path, query: parseQuery(rawQuery), headers, body: request.rawBody };
+  const signed = await signerFor(auth.accessKeyId, secretAccessKey, auth.region, auth.service).sign(toSign, {
+    signingDate,
+    signableHeaders: new Set(auth.signedHeaders),
   });
-  const signed = await signer.sign(
-    new HttpRequest({ method: request.method, protocol: 'http:', hostname: headers.host ?? '', path, query: parseQuery(rawQuery), headers, body: request.rawBody }),
-    { signingDate, signableHeaders: signedHeaderNames },
-  );
-  const expected = /Signature=([0-9a-f]{64})$/.exec(String(signed.headers.authorization))?.[1] ?? '';
-  const given = Buffer.from(auth.signature, 'utf8');
-  if (expected.length !== given.length || !timingSafeEqual(Buffer.from(expected, 'utf8'), given)) {
+  // The signer's Authorization header ends with "Signature=<64 hex digits>".
+  const authorization = String(signed.headers.authorization);
+  const expected = authorization.slice(authorization.length - auth.signature.length);
+  if (!authorization.endsWith(`Signature=${expected}`) || !timingSafeEqual(Buffer.from(expected, 'latin1'), Buffer.from(auth.signature, 'latin1'))) {
     throw forbidden('The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.');
   }
 }

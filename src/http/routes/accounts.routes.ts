@@ -13,26 +13,26 @@ import type { Services } from '../../services';
 export const accountRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
   const accounts = services.accounts;
 
-  app.post('/accounts', { schema: { body: CreateAccountBody, response: { 201: AccountResponse } } }, async (request, reply) => {
+  app.post('/accounts', { schema: { operationId: 'CreateAccount', body: CreateAccountBody, response: { 201: AccountResponse } } }, async (request, reply) => {
     const Account = await accounts.create(request.caller, request.body);
     return reply.status(201).send({ Account });
   });
 
-  app.get('/accounts', { schema: { querystring: ListAccountsQuery, response: { 200: ListAccountsResponse } } }, (request) =>
+  app.get('/accounts', { schema: { operationId: 'ListAccounts', querystring: ListAccountsQuery, response: { 200: ListAccountsResponse } } }, (request) =>
     accounts.list(request.caller, request.query),
   );
 
-  app.get('/accounts/:AccountId', { schema: { params: AccountIdParams, response: { 200: AccountResponse } } }, async (request) => ({
+  app.get('/accounts/:AccountId', { schema: { operationId: 'GetAccount', params: AccountIdParams, response: { 200: AccountResponse } } }, async (request) => ({
     Account: await accounts.get(request.caller, request.params.AccountId),
   }));
 
   app.post(
     '/accounts/:AccountId',
-    { schema: { params: AccountIdParams, body: UpdateAccountBody, response: { 200: AccountResponse } } },
+    { schema: { operationId: 'UpdateAccount', params: AccountIdParams, body: UpdateAccountBody, response: { 200: AccountResponse } } },
     async (request) => ({ Account: await accounts.update(request.caller, request.params.AccountId, request.body ?? {}) }),
   );
 
-  app.delete('/accounts/:AccountId', { schema: { params: AccountIdParams } }, async (request, reply) => {
+  app.delete('/accounts/:AccountId', { schema: { operationId: 'DeleteAccount', params: AccountIdParams } }, async (request, reply) => {
     await accounts.delete(request.caller, request.params.AccountId);
     return reply.status(204).send();
   });

@@ -6,13 +6,13 @@ import type { Services } from '../../services';
 export const adminRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
   app.post(
     '/admin/phone-numbers',
-    { constraints: { operation: 'import' }, schema: { body: ImportPhoneNumbersBody, response: { 200: ImportResponse } } },
+    { constraints: { operation: 'import' }, schema: { operationId: 'ImportPhoneNumbers', body: ImportPhoneNumbersBody, response: { 200: ImportResponse } } },
     (request) => services.inventoryImport.importOwnedNumbers(request.caller, request.body),
   );
 
   app.post(
     '/admin/available-numbers',
-    { constraints: { operation: 'import' }, schema: { body: ImportAvailableNumbersBody, response: { 200: ImportResponse } } },
+    { constraints: { operation: 'import' }, schema: { operationId: 'ImportAvailableNumbers', body: ImportAvailableNumbersBody, response: { 200: ImportResponse } } },
     (request) => services.inventoryImport.importAvailableNumbers(request.caller, request.body),
   );
 };

@@ -11,13 +11,13 @@ import type { Services } from '../../services';
 export const availableNumberRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
   const availableNumbers = services.availableNumbers;
 
-  app.get('/search', { schema: { querystring: SearchAvailablePhoneNumbersQuery, response: { 200: SearchAvailablePhoneNumbersResponse } } }, (request) =>
+  app.get('/search', { schema: { operationId: 'SearchAvailablePhoneNumbers', querystring: SearchAvailablePhoneNumbersQuery, response: { 200: SearchAvailablePhoneNumbersResponse } } }, (request) =>
     availableNumbers.search(request.caller, request.query),
   );
 
   app.get(
     '/phone-number-countries',
-    { schema: { querystring: ListSupportedPhoneNumberCountriesQuery, response: { 200: ListSupportedPhoneNumberCountriesResponse } } },
+    { schema: { operationId: 'ListSupportedPhoneNumberCountries', querystring: ListSupportedPhoneNumberCountriesQuery, response: { 200: ListSupportedPhoneNumberCountriesResponse } } },
     async (request) => availableNumbers.listSupportedCountries(request.caller, request.query['product-type']),
   );
 };

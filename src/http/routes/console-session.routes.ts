@@ -3,12 +3,14 @@ import { ConsoleSessionResponse, SignInBody } from '../../contract/console-sessi
 import { NumberyardError } from '../../domain/numberyard-error';
 import type { Services } from '../../services';
 import type { ConsoleSession } from '../../services/console-session.service';
+import { LoginThrottledError } from '../../services/login-throttle';
 import { SESSION_COOKIE } from '../auth/console-session-auth';
 
 function toResponse(session: ConsoleSession) {
   return {
     OrganizationId: session.caller.organizationId,
     AccessKeyId: session.caller.accessKeyId,
+    ...(session.username !== undefined ? { Username: session.username } : {}),
     IsAdmin: session.caller.isAdmin,
     CsrfToken: session.csrfToken,
     ExpiresTimestamp: session.expiresAt,
@@ -19,9 +21,15 @@ function toResponse(session: ConsoleSession) {
 export const consoleSessionRoutes: FastifyPluginAsyncTypebox<{ services: Services; secureCookies: boolean }> = async (app, { services, secureCookies }) => {
   app.post(
     '/console/api/session',
-    { config: { auth: 'none' }, schema: { body: SignInBody, response: { 200: ConsoleSessionResponse } } },
+    { config: { auth: 'none' }, schema: { operationId: 'CreateConsoleSession', body: SignInBody, response: { 200: ConsoleSessionResponse } } },
     async (request, reply) => {
-      const session = await services.consoleSessions.signIn(request.body.AccessKeyId, request.body.SecretAccessKey);
+      const body = request.body;
+      const credentials =
+        'Username' in body ? { username: body.Username, password: body.Password } : { accessKeyId: body.AccessKeyId, secretAccessKey: body.SecretAccessKey };
+      const session = await services.consoleSessions.signIn(credentials).catch((error: unknown) => {
+        if (error instanceof LoginThrottledError) reply.header('retry-after', String(error.retryAfterSeconds));
+        throw error;
+      });
       reply.setCookie(SESSION_COOKIE, session.token, {
         httpOnly: true,
         sameSite: 'strict',
@@ -33,14 +41,14 @@ export const consoleSessionRoutes: FastifyPluginAsyncTypebox<{ services: Service
     },
   );
 
-  app.get('/console/api/session', { config: { auth: 'none' }, schema: { response: { 200: ConsoleSessionResponse } } }, async (request) => {
+  app.get('/console/api/session', { config: { auth: 'none' }, schema: { operationId: 'GetConsoleSession', response: { 200: ConsoleSessionResponse } } }, async (request) => {
     const token = request.cookies[SESSION_COOKIE];
     const session = token ? await services.consoleSessions.resolve(token) : undefined;
     if (!session) throw new NumberyardError('Unauthorized', 'Not signed in');
     return toResponse(session);
   });
 
-  app.delete('/console/api/session', { config: { auth: 'none' } }, async (request, reply) => {
+  app.delete('/console/api/session', { config: { auth: 'none' }, schema: { operationId: 'DeleteConsoleSession' } }, async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
     if (token) await services.consoleSessions.signOut(token);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });

@@ -56,7 +56,8 @@ export const consoleStaticRoutes: FastifyPluginAsync<{ distDir?: string }> = asy
   if (!isBuiltFile(distDir, 'index.html')) app.log.warn({ distDir }, 'the web console is not built; run npm run build:web');
   await app.register(fastifyStatic, { root: distDir, serve: false });
 
-  const publicRoute = { config: { auth: 'none' as const } };
+  // Pages, not API operations: one operation name for logs and metrics, left out of the OpenAPI document.
+  const publicRoute = { config: { auth: 'none' as const }, schema: { operationId: 'GetConsolePage', hide: true } };
   app.get('/', publicRoute, (_request, reply) => reply.redirect(CONSOLE_PATH));
   app.get('/console', publicRoute, (_request, reply) => reply.redirect(CONSOLE_PATH));
 

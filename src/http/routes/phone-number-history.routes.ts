@@ -6,7 +6,7 @@ import type { Services } from '../../services';
 export const phoneNumberHistoryRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
   app.get(
     '/phone-numbers/:PhoneNumberId/history',
-    { schema: { params: PhoneNumberHistoryParams, querystring: PhoneNumberHistoryQuery, response: { 200: PhoneNumberHistoryResponse } } },
+    { schema: { operationId: 'GetPhoneNumberHistory', params: PhoneNumberHistoryParams, querystring: PhoneNumberHistoryQuery, response: { 200: PhoneNumberHistoryResponse } } },
     (request) => services.phoneNumberHistory.list(request.caller, request.params.PhoneNumberId, request.query),
   );
 };

@@ -14,17 +14,17 @@ export const phoneNumberOrderRoutes: FastifyPluginAsyncTypebox<{ services: Servi
 
   app.post(
     '/phone-number-orders',
-    { schema: { body: CreatePhoneNumberOrderBody, response: { 201: PhoneNumberOrderResponse } } },
+    { schema: { operationId: 'CreatePhoneNumberOrder', body: CreatePhoneNumberOrderBody, response: { 201: PhoneNumberOrderResponse } } },
     async (request, reply) => reply.status(201).send({ PhoneNumberOrder: await orders.create(request.caller, request.body) }),
   );
 
   app.get(
     '/phone-number-orders/:PhoneNumberOrderId',
-    { schema: { params: PhoneNumberOrderIdParams, response: { 200: PhoneNumberOrderResponse } } },
+    { schema: { operationId: 'GetPhoneNumberOrder', params: PhoneNumberOrderIdParams, response: { 200: PhoneNumberOrderResponse } } },
     async (request) => ({ PhoneNumberOrder: await orders.get(request.caller, request.params.PhoneNumberOrderId) }),
   );
 
-  app.get('/phone-number-orders', { schema: { querystring: ListPhoneNumberOrdersQuery, response: { 200: ListPhoneNumberOrdersResponse } } }, (request) =>
+  app.get('/phone-number-orders', { schema: { operationId: 'ListPhoneNumberOrders', querystring: ListPhoneNumberOrdersQuery, response: { 200: ListPhoneNumberOrdersResponse } } }, (request) =>
     orders.list(request.caller, request.query),
   );
 };

@@ -6,9 +6,9 @@ import type { Services } from '../../services';
 export const phoneNumberSettingsRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
   const settings = services.phoneNumberSettings;
 
-  app.get('/settings/phone-number', { schema: { response: { 200: PhoneNumberSettingsResponse } } }, (request) => settings.get(request.caller));
+  app.get('/settings/phone-number', { schema: { operationId: 'GetPhoneNumberSettings', response: { 200: PhoneNumberSettingsResponse } } }, (request) => settings.get(request.caller));
 
-  app.put('/settings/phone-number', { schema: { body: UpdatePhoneNumberSettingsBody } }, async (request, reply) => {
+  app.put('/settings/phone-number', { schema: { operationId: 'UpdatePhoneNumberSettings', body: UpdatePhoneNumberSettingsBody } }, async (request, reply) => {
     await settings.update(request.caller, request.body.CallingName);
     return reply.status(204).send();
   });

@@ -15,40 +15,40 @@ import type { Services } from '../../services';
 export const phoneNumberRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
   const phoneNumbers = services.phoneNumbers;
 
-  app.get('/phone-numbers', { schema: { querystring: ListPhoneNumbersQuery, response: { 200: ListPhoneNumbersResponse } } }, (request) =>
+  app.get('/phone-numbers', { schema: { operationId: 'ListPhoneNumbers', querystring: ListPhoneNumbersQuery, response: { 200: ListPhoneNumbersResponse } } }, (request) =>
     phoneNumbers.list(request.caller, request.query),
   );
 
-  app.get('/phone-numbers/:PhoneNumberId', { schema: { params: PhoneNumberIdParams, response: { 200: PhoneNumberResponse } } }, async (request) => ({
+  app.get('/phone-numbers/:PhoneNumberId', { schema: { operationId: 'GetPhoneNumber', params: PhoneNumberIdParams, response: { 200: PhoneNumberResponse } } }, async (request) => ({
     PhoneNumber: await phoneNumbers.get(request.caller, request.params.PhoneNumberId),
   }));
 
   app.post(
     '/phone-numbers/:PhoneNumberId',
-    { schema: { params: PhoneNumberIdParams, body: UpdatePhoneNumberBody, response: { 200: PhoneNumberResponse } } },
+    { schema: { operationId: 'UpdatePhoneNumber', params: PhoneNumberIdParams, body: UpdatePhoneNumberBody, response: { 200: PhoneNumberResponse } } },
     async (request) => ({ PhoneNumber: await phoneNumbers.update(request.caller, request.params.PhoneNumberId, request.body ?? {}) }),
   );
 
   app.post(
     '/phone-numbers/:PhoneNumberId',
-    { constraints: { operation: 'restore' }, schema: { params: PhoneNumberIdParams, response: { 200: PhoneNumberResponse } } },
+    { constraints: { operation: 'restore' }, schema: { operationId: 'RestorePhoneNumber', params: PhoneNumberIdParams, response: { 200: PhoneNumberResponse } } },
     async (request) => ({ PhoneNumber: await phoneNumbers.restore(request.caller, request.params.PhoneNumberId) }),
   );
 
-  app.delete('/phone-numbers/:PhoneNumberId', { schema: { params: PhoneNumberIdParams } }, async (request, reply) => {
+  app.delete('/phone-numbers/:PhoneNumberId', { schema: { operationId: 'DeletePhoneNumber', params: PhoneNumberIdParams } }, async (request, reply) => {
     await phoneNumbers.delete(request.caller, request.params.PhoneNumberId);
     return reply.status(204).send();
   });
 
   app.post(
     '/phone-numbers',
-    { constraints: { operation: 'batch-update' }, schema: { body: BatchUpdatePhoneNumberBody, response: { 200: PhoneNumberErrorsResponse } } },
+    { constraints: { operation: 'batch-update' }, schema: { operationId: 'BatchUpdatePhoneNumber', body: BatchUpdatePhoneNumberBody, response: { 200: PhoneNumberErrorsResponse } } },
     async (request) => ({ PhoneNumberErrors: await phoneNumbers.batchUpdate(request.caller, request.body.UpdatePhoneNumberRequestItems) }),
   );
 
   app.post(
     '/phone-numbers',
-    { constraints: { operation: 'batch-delete' }, schema: { body: BatchDeletePhoneNumberBody, response: { 200: PhoneNumberErrorsResponse } } },
+    { constraints: { operation: 'batch-delete' }, schema: { operationId: 'BatchDeletePhoneNumber', body: BatchDeletePhoneNumberBody, response: { 200: PhoneNumberErrorsResponse } } },
     async (request) => ({ PhoneNumberErrors: await phoneNumbers.batchDelete(request.caller, request.body.PhoneNumberIds) }),
   );
 };

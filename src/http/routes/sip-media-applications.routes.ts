@@ -15,31 +15,31 @@ export const sipMediaApplicationRoutes: FastifyPluginAsyncTypebox<{ services: Se
 
   app.post(
     '/sip-media-applications',
-    { schema: { body: CreateSipMediaApplicationBody, response: { 201: SipMediaApplicationResponse } } },
+    { schema: { operationId: 'CreateSipMediaApplication', body: CreateSipMediaApplicationBody, response: { 201: SipMediaApplicationResponse } } },
     async (request, reply) => reply.status(201).send({ SipMediaApplication: await applications.create(request.caller, request.body) }),
   );
 
   app.get(
     '/sip-media-applications',
-    { schema: { querystring: ListSipMediaApplicationsQuery, response: { 200: ListSipMediaApplicationsResponse } } },
+    { schema: { operationId: 'ListSipMediaApplications', querystring: ListSipMediaApplicationsQuery, response: { 200: ListSipMediaApplicationsResponse } } },
     (request) => applications.list(request.caller, request.query),
   );
 
   app.get(
     '/sip-media-applications/:SipMediaApplicationId',
-    { schema: { params: SipMediaApplicationIdParams, response: { 200: SipMediaApplicationResponse } } },
+    { schema: { operationId: 'GetSipMediaApplication', params: SipMediaApplicationIdParams, response: { 200: SipMediaApplicationResponse } } },
     async (request) => ({ SipMediaApplication: await applications.get(request.caller, request.params.SipMediaApplicationId) }),
   );
 
   app.put(
     '/sip-media-applications/:SipMediaApplicationId',
-    { schema: { params: SipMediaApplicationIdParams, body: UpdateSipMediaApplicationBody, response: { 200: SipMediaApplicationResponse } } },
+    { schema: { operationId: 'UpdateSipMediaApplication', params: SipMediaApplicationIdParams, body: UpdateSipMediaApplicationBody, response: { 200: SipMediaApplicationResponse } } },
     async (request) => ({
       SipMediaApplication: await applications.update(request.caller, request.params.SipMediaApplicationId, request.body ?? {}),
     }),
   );
 
-  app.delete('/sip-media-applications/:SipMediaApplicationId', { schema: { params: SipMediaApplicationIdParams } }, async (request, reply) => {
+  app.delete('/sip-media-applications/:SipMediaApplicationId', { schema: { operationId: 'DeleteSipMediaApplication', params: SipMediaApplicationIdParams } }, async (request, reply) => {
     await applications.delete(request.caller, request.params.SipMediaApplicationId);
     return reply.status(204).send();
   });

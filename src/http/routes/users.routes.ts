@@ -31,7 +31,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
 
   app.post(
     '/accounts/:AccountId/users',
-    { constraints: { operation: 'create' }, schema: { params: AccountIdParams, body: CreateUserBody, response: { 201: UserResponse } } },
+    { constraints: { operation: 'create' }, schema: { operationId: 'CreateUser', params: AccountIdParams, body: CreateUserBody, response: { 201: UserResponse } } },
     async (request, reply) => {
       const User = await users.create(request.caller, request.params.AccountId, request.body);
       return reply.status(201).send({ User });
@@ -40,7 +40,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
 
   app.post(
     '/accounts/:AccountId/users',
-    { constraints: { operation: 'add' }, schema: { params: AccountIdParams, body: InviteUsersBody, response: { 201: InviteUsersResponse } } },
+    { constraints: { operation: 'add' }, schema: { operationId: 'InviteUsers', params: AccountIdParams, body: InviteUsersBody, response: { 201: InviteUsersResponse } } },
     async (request, reply) => {
       const Invites = await users.invite(request.caller, request.params.AccountId, request.body);
       return reply.status(201).send({ Invites });
@@ -49,36 +49,36 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
 
   app.get(
     '/accounts/:AccountId/users',
-    { schema: { params: AccountIdParams, querystring: ListUsersQuery, response: { 200: ListUsersResponse } } },
+    { schema: { operationId: 'ListUsers', params: AccountIdParams, querystring: ListUsersQuery, response: { 200: ListUsersResponse } } },
     (request) => users.list(request.caller, request.params.AccountId, request.query),
   );
 
-  app.get('/accounts/:AccountId/users/:UserId', { schema: { params: UserParams, response: { 200: UserResponse } } }, async (request) => ({
+  app.get('/accounts/:AccountId/users/:UserId', { schema: { operationId: 'GetUser', params: UserParams, response: { 200: UserResponse } } }, async (request) => ({
     User: await users.get(request.caller, request.params.AccountId, request.params.UserId),
   }));
 
   app.post(
     '/accounts/:AccountId/users/:UserId',
-    { schema: { params: UserParams, body: UpdateUserBody, response: { 200: UserResponse } } },
+    { schema: { operationId: 'UpdateUser', params: UserParams, body: UpdateUserBody, response: { 200: UserResponse } } },
     async (request) => ({ User: await users.update(request.caller, request.params.AccountId, request.params.UserId, request.body ?? {}) }),
   );
 
   app.get(
     '/accounts/:AccountId/users/:UserId/settings',
-    { schema: { params: UserParams, response: { 200: UserSettingsResponse } } },
+    { schema: { operationId: 'GetUserSettings', params: UserParams, response: { 200: UserSettingsResponse } } },
     async (request) => ({ UserSettings: await users.getSettings(request.caller, request.params.AccountId, request.params.UserId) }),
   );
 
   app.put(
     '/accounts/:AccountId/users/:UserId/settings',
-    { schema: { params: UserParams, body: UpdateUserSettingsBody } },
+    { schema: { operationId: 'UpdateUserSettings', params: UserParams, body: UpdateUserSettingsBody } },
     async (request, reply) => {
       await users.updateSettings(request.caller, request.params.AccountId, request.params.UserId, request.body);
       return reply.status(204).send();
     },
   );
 
-  app.post('/accounts/:AccountId/users/:UserId', { constraints: { operation: 'logout' }, schema: { params: UserParams } }, async (request, reply) => {
+  app.post('/accounts/:AccountId/users/:UserId', { constraints: { operation: 'logout' }, schema: { operationId: 'LogoutUser', params: UserParams } }, async (request, reply) => {
     await users.logout(request.caller, request.params.AccountId, request.params.UserId);
     return reply.status(204).send();
   });
@@ -87,7 +87,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
     '/accounts/:AccountId/users/:UserId',
     {
       constraints: { operation: 'associate-phone-number' },
-      schema: { params: UserParams, body: AssociatePhoneNumberWithUserBody, response: { 200: EmptyResponse } },
+      schema: { operationId: 'AssociatePhoneNumberWithUser', params: UserParams, body: AssociatePhoneNumberWithUserBody, response: { 200: EmptyResponse } },
     },
     async (request) => {
       await userPhoneNumbers.associate(request.caller, request.params.AccountId, request.params.UserId, request.body.E164PhoneNumber);
@@ -97,7 +97,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
 
   app.post(
     '/accounts/:AccountId/users/:UserId',
-    { constraints: { operation: 'disassociate-phone-number' }, schema: { params: UserParams, response: { 200: EmptyResponse } } },
+    { constraints: { operation: 'disassociate-phone-number' }, schema: { operationId: 'DisassociatePhoneNumberFromUser', params: UserParams, response: { 200: EmptyResponse } } },
     async (request) => {
       await userPhoneNumbers.disassociate(request.caller, request.params.AccountId, request.params.UserId);
       return {};
@@ -106,7 +106,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
 
   app.get(
     '/accounts/:AccountId/users/:UserId/notifications',
-    { schema: { params: UserParams, querystring: ListUserNotificationsQuery, response: { 200: ListUserNotificationsResponse } } },
+    { schema: { operationId: 'ListUserNotifications', params: UserParams, querystring: ListUserNotificationsQuery, response: { 200: ListUserNotificationsResponse } } },
     (request) => users.listNotifications(request.caller, request.params.AccountId, request.params.UserId, request.query),
   );
 };

@@ -22,31 +22,31 @@ export const voiceConnectorGroupRoutes: FastifyPluginAsyncTypebox<{ services: Se
 
   app.post(
     '/voice-connector-groups',
-    { schema: { body: CreateVoiceConnectorGroupBody, response: { 201: VoiceConnectorGroupResponse } } },
+    { schema: { operationId: 'CreateVoiceConnectorGroup', body: CreateVoiceConnectorGroupBody, response: { 201: VoiceConnectorGroupResponse } } },
     async (request, reply) => reply.status(201).send({ VoiceConnectorGroup: await groups.create(request.caller, request.body) }),
   );
 
   app.get(
     '/voice-connector-groups',
-    { schema: { querystring: VoiceConnectorListQuery, response: { 200: ListVoiceConnectorGroupsResponse } } },
+    { schema: { operationId: 'ListVoiceConnectorGroups', querystring: VoiceConnectorListQuery, response: { 200: ListVoiceConnectorGroupsResponse } } },
     (request) => groups.list(request.caller, request.query),
   );
 
   app.get(
     '/voice-connector-groups/:VoiceConnectorGroupId',
-    { schema: { params: VoiceConnectorGroupIdParams, response: { 200: VoiceConnectorGroupResponse } } },
+    { schema: { operationId: 'GetVoiceConnectorGroup', params: VoiceConnectorGroupIdParams, response: { 200: VoiceConnectorGroupResponse } } },
     async (request) => ({ VoiceConnectorGroup: await groups.get(request.caller, request.params.VoiceConnectorGroupId) }),
   );
 
   // UpdateVoiceConnectorGroup answers 202 Accepted, as the API models it.
   app.put(
     '/voice-connector-groups/:VoiceConnectorGroupId',
-    { schema: { params: VoiceConnectorGroupIdParams, body: UpdateVoiceConnectorGroupBody, response: { 202: VoiceConnectorGroupResponse } } },
+    { schema: { operationId: 'UpdateVoiceConnectorGroup', params: VoiceConnectorGroupIdParams, body: UpdateVoiceConnectorGroupBody, response: { 202: VoiceConnectorGroupResponse } } },
     async (request, reply) =>
       reply.status(202).send({ VoiceConnectorGroup: await groups.update(request.caller, request.params.VoiceConnectorGroupId, request.body) }),
   );
 
-  app.delete('/voice-connector-groups/:VoiceConnectorGroupId', { schema: { params: VoiceConnectorGroupIdParams } }, async (request, reply) => {
+  app.delete('/voice-connector-groups/:VoiceConnectorGroupId', { schema: { operationId: 'DeleteVoiceConnectorGroup', params: VoiceConnectorGroupIdParams } }, async (request, reply) => {
     await groups.delete(request.caller, request.params.VoiceConnectorGroupId);
     return reply.status(204).send();
   });
@@ -55,7 +55,7 @@ export const voiceConnectorGroupRoutes: FastifyPluginAsyncTypebox<{ services: Se
     '/voice-connector-groups/:VoiceConnectorGroupId',
     {
       constraints: { operation: 'associate-phone-numbers' },
-      schema: { params: VoiceConnectorGroupIdParams, body: AssociatePhoneNumbersBody, response: { 200: PhoneNumberErrorsResponse } },
+      schema: { operationId: 'AssociatePhoneNumbersWithVoiceConnectorGroup', params: VoiceConnectorGroupIdParams, body: AssociatePhoneNumbersBody, response: { 200: PhoneNumberErrorsResponse } },
     },
     async (request) => ({
       PhoneNumberErrors: await associations.associate(
@@ -71,7 +71,7 @@ export const voiceConnectorGroupRoutes: FastifyPluginAsyncTypebox<{ services: Se
     '/voice-connector-groups/:VoiceConnectorGroupId',
     {
       constraints: { operation: 'disassociate-phone-numbers' },
-      schema: { params: VoiceConnectorGroupIdParams, body: DisassociatePhoneNumbersBody, response: { 200: PhoneNumberErrorsResponse } },
+      schema: { operationId: 'DisassociatePhoneNumbersFromVoiceConnectorGroup', params: VoiceConnectorGroupIdParams, body: DisassociatePhoneNumbersBody, response: { 200: PhoneNumberErrorsResponse } },
     },
     async (request) => ({
       PhoneNumberErrors: await associations.disassociate(

@@ -22,27 +22,27 @@ export const voiceConnectorRoutes: FastifyPluginAsyncTypebox<{ services: Service
 
   app.post(
     '/voice-connectors',
-    { schema: { body: CreateVoiceConnectorBody, response: { 201: VoiceConnectorResponse } } },
+    { schema: { operationId: 'CreateVoiceConnector', body: CreateVoiceConnectorBody, response: { 201: VoiceConnectorResponse } } },
     async (request, reply) => reply.status(201).send({ VoiceConnector: await connectors.create(request.caller, request.body) }),
   );
 
-  app.get('/voice-connectors', { schema: { querystring: VoiceConnectorListQuery, response: { 200: ListVoiceConnectorsResponse } } }, (request) =>
+  app.get('/voice-connectors', { schema: { operationId: 'ListVoiceConnectors', querystring: VoiceConnectorListQuery, response: { 200: ListVoiceConnectorsResponse } } }, (request) =>
     connectors.list(request.caller, request.query),
   );
 
   app.get(
     '/voice-connectors/:VoiceConnectorId',
-    { schema: { params: VoiceConnectorIdParams, response: { 200: VoiceConnectorResponse } } },
+    { schema: { operationId: 'GetVoiceConnector', params: VoiceConnectorIdParams, response: { 200: VoiceConnectorResponse } } },
     async (request) => ({ VoiceConnector: await connectors.get(request.caller, request.params.VoiceConnectorId) }),
   );
 
   app.put(
     '/voice-connectors/:VoiceConnectorId',
-    { schema: { params: VoiceConnectorIdParams, body: UpdateVoiceConnectorBody, response: { 200: VoiceConnectorResponse } } },
+    { schema: { operationId: 'UpdateVoiceConnector', params: VoiceConnectorIdParams, body: UpdateVoiceConnectorBody, response: { 200: VoiceConnectorResponse } } },
     async (request) => ({ VoiceConnector: await connectors.update(request.caller, request.params.VoiceConnectorId, request.body) }),
   );
 
-  app.delete('/voice-connectors/:VoiceConnectorId', { schema: { params: VoiceConnectorIdParams } }, async (request, reply) => {
+  app.delete('/voice-connectors/:VoiceConnectorId', { schema: { operationId: 'DeleteVoiceConnector', params: VoiceConnectorIdParams } }, async (request, reply) => {
     await connectors.delete(request.caller, request.params.VoiceConnectorId);
     return reply.status(204).send();
   });
@@ -51,7 +51,7 @@ export const voiceConnectorRoutes: FastifyPluginAsyncTypebox<{ services: Service
     '/voice-connectors/:VoiceConnectorId',
     {
       constraints: { operation: 'associate-phone-numbers' },
-      schema: { params: VoiceConnectorIdParams, body: AssociatePhoneNumbersBody, response: { 200: PhoneNumberErrorsResponse } },
+      schema: { operationId: 'AssociatePhoneNumbersWithVoiceConnector', params: VoiceConnectorIdParams, body: AssociatePhoneNumbersBody, response: { 200: PhoneNumberErrorsResponse } },
     },
     async (request) => ({
       PhoneNumberErrors: await associations.associate(
@@ -67,7 +67,7 @@ export const voiceConnectorRoutes: FastifyPluginAsyncTypebox<{ services: Service
     '/voice-connectors/:VoiceConnectorId',
     {
       constraints: { operation: 'disassociate-phone-numbers' },
-      schema: { params: VoiceConnectorIdParams, body: DisassociatePhoneNumbersBody, response: { 200: PhoneNumberErrorsResponse } },
+      schema: { operationId: 'DisassociatePhoneNumbersFromVoiceConnector', params: VoiceConnectorIdParams, body: DisassociatePhoneNumbersBody, response: { 200: PhoneNumberErrorsResponse } },
     },
     async (request) => ({
       PhoneNumberErrors: await associations.disassociate(

@@ -1,8 +1,14 @@
 import type { Selectable } from 'kysely';
 import type { AccessKeysTable } from '../database-schema';
 import type { Executor } from '../executor';
+import { reusableQuery } from '../reusable-query';
 
 export type AccessKeyRow = Selectable<AccessKeysTable>;
+
+// Runs on every signed request: built once (see reusableQuery).
+const findActiveKey = reusableQuery((db: Executor, accessKeyId: string) =>
+  db.selectFrom('access_keys').selectAll().where('access_key_id', '=', accessKeyId).where('revoked_at', 'is', null),
+);
 
 export const accessKeyRepository = {
   async create(
@@ -25,12 +31,7 @@ export const accessKeyRepository = {
 
   /** The key, if it exists and has not been revoked. */
   async findActive(db: Executor, accessKeyId: string): Promise<AccessKeyRow | undefined> {
-    return db
-      .selectFrom('access_keys')
-      .selectAll()
-      .where('access_key_id', '=', accessKeyId)
-      .where('revoked_at', 'is', null)
-      .executeTakeFirst();
+    return (await findActiveKey(db, accessKeyId))[0];
   },
 
   async listByOrganization(db: Executor, organizationId: string): Promise<AccessKeyRow[]> {
@@ -40,6 +41,22 @@ export const accessKeyRepository = {
   async countAll(db: Executor): Promise<number> {
     const { count } = await db.selectFrom('access_keys').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
     return Number(count);
+  },
+
+  /** Every key's id and stored secret (revoked ones too): the start-up step that seals legacy rows reads them. */
+  async listStoredSecrets(db: Executor): Promise<Array<{ access_key_id: string; secret_access_key: string }>> {
+    return db.selectFrom('access_keys').select(['access_key_id', 'secret_access_key']).orderBy('access_key_id').execute();
+  },
+
+  /** Replaces a plaintext secret by its sealed form, only if the row still holds that plaintext (nodes may race at start). */
+  async replaceSecret(db: Executor, accessKeyId: string, previous: string, next: string): Promise<boolean> {
+    const result = await db
+      .updateTable('access_keys')
+      .set({ secret_access_key: next })
+      .where('access_key_id', '=', accessKeyId)
+      .where('secret_access_key', '=', previous)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
   },
 
   async revoke(db: Executor, accessKeyId: string, now: string): Promise<boolean> {

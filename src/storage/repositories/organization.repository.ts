@@ -13,6 +13,16 @@ export const organizationRepository = {
       .executeTakeFirstOrThrow();
   },
 
+  /** Inserts the organization unless one with its id exists; undefined when it did. */
+  async createIfAbsent(db: Executor, row: { id: string; name: string; now: string }): Promise<OrganizationRow | undefined> {
+    return db
+      .insertInto('organizations')
+      .values({ id: row.id, name: row.name, created_at: row.now, updated_at: row.now, version: 1 })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .returningAll()
+      .executeTakeFirst();
+  },
+
   async getById(db: Executor, id: string): Promise<OrganizationRow | undefined> {
     return db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
   },

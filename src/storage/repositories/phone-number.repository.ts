@@ -1,12 +1,18 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
-import type { AssociationName, PhoneNumberStatus, ProductType } from '../../contract/enums';
+import type { AssociationName, PhoneNumberStatus, ProductType, SortOrder } from '../../contract/enums';
 import { chunkForParameters } from '../chunk';
 import type { AssignmentTarget } from '../../domain/assignment-rules';
 import type { PhoneNumbersTable } from '../database-schema';
 import type { Executor } from '../executor';
+import { reusableQuery } from '../reusable-query';
 
 export type PhoneNumberRow = Selectable<PhoneNumbersTable>;
 export type NewPhoneNumberRow = Insertable<PhoneNumbersTable>;
+
+// GetPhoneNumber and every change read a number this way: built once (see reusableQuery).
+const numberInOrganization = reusableQuery((db: Executor, organizationId: string, e164: string) =>
+  db.selectFrom('phone_numbers').selectAll().where('e164', '=', e164).where('organization_id', '=', organizationId),
+);
 
 export interface PhoneNumberFilter {
   status?: PhoneNumberStatus | undefined;
@@ -14,6 +20,22 @@ export interface PhoneNumberFilter {
   association?: { name: AssociationName; value: string } | undefined;
   /** Numbers that start with these characters, such as '+1206'. */
   prefix?: string | undefined;
+  /** ISO 3166-1 alpha-2 code, such as 'US'. */
+  country?: string | undefined;
+}
+
+/**
+ * The first string after every string that starts with `prefix`, for a range scan on the E.164 index:
+ * the prefix with its last digit raised by one (trailing 9s dropped: '+1209' -> '+121'). Only digits
+ * are compared, so the bound holds under a C collation and PostgreSQL's language collations alike
+ * (which may ignore characters such as U+10FFFF). Undefined when nothing can follow ('+99').
+ */
+export function prefixUpperBound(prefix: string): string | undefined {
+  let end = prefix.length;
+  while (end > 0 && prefix[end - 1] === '9') end -= 1;
+  const last = prefix[end - 1];
+  if (last === undefined || last < '0' || last > '8') return undefined;
+  return `${prefix.slice(0, end - 1)}${String.fromCharCode(last.charCodeAt(0) + 1)}`;
 }
 
 const ASSOCIATION_COLUMN = {
@@ -28,7 +50,7 @@ const PHONE_NUMBER_COLUMNS = 22;
 
 export const phoneNumberRepository = {
   async getInOrganization(db: Executor, organizationId: string, e164: string): Promise<PhoneNumberRow | undefined> {
-    return db.selectFrom('phone_numbers').selectAll().where('e164', '=', e164).where('organization_id', '=', organizationId).executeTakeFirst();
+    return (await numberInOrganization(db, organizationId, e164))[0];
   },
 
   async getManyInOrganization(db: Executor, organizationId: string, e164s: readonly string[]): Promise<PhoneNumberRow[]> {
@@ -42,24 +64,34 @@ export const phoneNumberRepository = {
     return rows;
   },
 
-  /** One keyset page ordered by E.164; asks for one row more than `limit` so the caller knows whether more follow. */
+  /**
+   * One keyset page ordered by E.164 (either way); asks for one row more than `limit` so the caller
+   * knows whether more follow. Every filter is an equality or an E.164 range, so an index
+   * (organization_id, <filter columns>, e164) serves the page in order, read backwards for 'desc'.
+   */
   async listPage(
     db: Executor,
     organizationId: string,
     filter: PhoneNumberFilter,
     afterE164: string | undefined,
     limit: number,
+    order: SortOrder = 'asc',
   ): Promise<PhoneNumberRow[]> {
     let query = db.selectFrom('phone_numbers').selectAll().where('organization_id', '=', organizationId);
     if (filter.status) query = query.where('status', '=', filter.status);
     if (filter.productType) query = query.where('product_type', '=', filter.productType);
-    if (filter.prefix) query = query.where('e164', '>=', filter.prefix).where('e164', '<', `${filter.prefix}\u{10FFFF}`);
+    if (filter.country) query = query.where('country', '=', filter.country);
+    if (filter.prefix) {
+      query = query.where('e164', '>=', filter.prefix);
+      const upper = prefixUpperBound(filter.prefix);
+      if (upper !== undefined) query = query.where('e164', '<', upper);
+    }
     if (filter.association) {
       const { name, value } = filter.association;
       query = query.where(ASSOCIATION_COLUMN[name], '=', value);
     }
-    if (afterE164 !== undefined) query = query.where('e164', '>', afterE164);
-    return query.orderBy('e164').limit(limit + 1).execute();
+    if (afterE164 !== undefined) query = query.where('e164', order === 'asc' ? '>' : '<', afterE164);
+    return query.orderBy('e164', order).limit(limit + 1).execute();
   },
 
   /**

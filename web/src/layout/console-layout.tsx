@@ -22,7 +22,10 @@ interface ConsoleLayoutProps {
 export function ConsoleLayout({ breadcrumbs, contentType = 'default', children }: ConsoleLayoutProps) {
   const { state, signOut } = useSession();
   const { href, follow } = useConsoleLinks();
-  const accessKeyId = state.status === 'signed-in' ? state.session.AccessKeyId : '';
+  const session = state.status === 'signed-in' ? state.session : undefined;
+  // A console user is shown by name; an access key by its id.
+  const signedInAs = session ? (session.Username ?? session.AccessKeyId) : '';
+  const role = session?.Username !== undefined ? 'user' : 'key';
   return (
     <>
       <div id="top-nav" className="top-nav">
@@ -31,8 +34,8 @@ export function ConsoleLayout({ breadcrumbs, contentType = 'default', children }
           utilities={[
             {
               type: 'menu-dropdown',
-              text: accessKeyId,
-              description: state.status === 'signed-in' && state.session.IsAdmin ? 'Administrator key' : 'Access key',
+              text: signedInAs,
+              description: session?.IsAdmin ? `Administrator ${role}` : role === 'user' ? 'Console user' : 'Access key',
               iconName: 'user-profile',
               items: [{ id: 'sign-out', text: 'Sign out' }],
               onItemClick: ({ detail }) => {

@@ -6,21 +6,44 @@ import {
   type AssociationName,
   type PhoneNumberStatus,
   type ProductType,
+  type SortOrder,
 } from '../../../../src/contract/enums';
 import type { ListPhoneNumbersQuery } from '../../../../src/contract/phone-number.schema';
 import { ASSOCIATION_LABELS, PRODUCT_TYPE_LABELS, STATUS_LABELS } from '../../common/labels';
 
-// The Inventory filter is exactly what ListPhoneNumbers can filter by: one status, one product type and
-// one association (FilterName + FilterValue). It lives in the URL with the API's own query keys, so a
-// filtered view can be bookmarked and shared, and it is checked when read back (URLs are user input).
+// The Inventory filter is exactly what ListPhoneNumbers can filter by: one status, one product type,
+// one association (FilterName + FilterValue), and numberyard's country and number prefix. It lives in
+// the URL with the API's own query keys (as does the sort order), so a filtered view can be bookmarked
+// and shared, and it is checked when read back (URLs are user input).
 
 export interface InventoryFilter {
   status?: PhoneNumberStatus | undefined;
   productType?: ProductType | undefined;
   association?: { name: AssociationName; value: string } | undefined;
+  /** ISO 3166-1 alpha-2, upper case. */
+  country?: string | undefined;
+  /** '+' and digits: numbers that start with it. */
+  numberPrefix?: string | undefined;
 }
 
 const FILTER_VALUE_MAX_LENGTH = 256;
+const SORT_ORDER_KEY = 'sort-order';
+
+/** 'gb' or ' GB ' -> 'GB'; anything that is not two letters -> undefined. */
+export function countryOf(value: string | null | undefined): string | undefined {
+  const code = value?.trim().toUpperCase();
+  return code && /^[A-Z]{2}$/.test(code) ? code : undefined;
+}
+
+/**
+ * The number prefix a typed value stands for, when it looks like (the start of) a phone number:
+ * '+1 (206) 555' -> '+1206555'. A value without '+' is read as digits after it ('1206' -> '+1206'),
+ * since an E.164 number has no national form. Anything else (a name, too many digits) -> undefined.
+ */
+export function numberPrefixOf(value: string | null | undefined): string | undefined {
+  const compact = value?.trim().replace(/[\s().-]/g, '');
+  return compact && /^\+?[0-9]{1,15}$/.test(compact) ? `+${compact.replace(/^\+/, '')}` : undefined;
+}
 
 function oneOf<T extends string>(values: readonly T[], value: string | null | undefined): T | undefined {
   return values.find((v) => v === value);
@@ -33,7 +56,19 @@ export function filterFromSearch(params: URLSearchParams): InventoryFilter {
     status: oneOf(PHONE_NUMBER_STATUSES, params.get('status')),
     productType: oneOf(PRODUCT_TYPES, params.get('product-type')),
     association: name && value && value.length <= FILTER_VALUE_MAX_LENGTH ? { name, value } : undefined,
+    country: countryOf(params.get('country')),
+    numberPrefix: numberPrefixOf(params.get('number-prefix')),
   };
+}
+
+/** The Phone number column's order: ascending unless the URL says otherwise. */
+export function sortOrderFromSearch(params: URLSearchParams): SortOrder {
+  return params.get(SORT_ORDER_KEY) === 'desc' ? 'desc' : 'asc';
+}
+
+/** The URL search of a view; ascending, the API's default, is left out. */
+export function viewToSearch(filter: InventoryFilter, order: SortOrder): Record<string, string> {
+  return order === 'desc' ? { ...filterToSearch(filter), [SORT_ORDER_KEY]: order } : filterToSearch(filter);
 }
 
 /** The URL search of a filter: the same keys ListPhoneNumbers takes. */
@@ -45,20 +80,24 @@ export function filterToSearch(filter: InventoryFilter): Record<string, string> 
     search['filter-name'] = filter.association.name;
     search['filter-value'] = filter.association.value;
   }
+  if (filter.country) search.country = filter.country;
+  if (filter.numberPrefix) search['number-prefix'] = filter.numberPrefix;
   return search;
 }
 
-export function filterToQuery(filter: InventoryFilter): ListPhoneNumbersQuery {
-  return filterToSearch(filter) as ListPhoneNumbersQuery;
+export function viewToQuery(filter: InventoryFilter, order: SortOrder): ListPhoneNumbersQuery {
+  return viewToSearch(filter, order) as ListPhoneNumbersQuery;
 }
 
-/** A stable key of a filter: a change of filter starts paging again at page 1. */
-export function filterKey(filter: InventoryFilter): string {
-  return new URLSearchParams(filterToSearch(filter)).toString();
+/** A stable key of a view: a change of filter or order starts paging again at page 1 (a NextToken is only valid with both). */
+export function viewKey(filter: InventoryFilter, order: SortOrder): string {
+  return new URLSearchParams(viewToSearch(filter, order)).toString();
 }
 
 const STATUS_KEY = 'status';
 const PRODUCT_TYPE_KEY = 'productType';
+const COUNTRY_KEY = 'country';
+const NUMBER_PREFIX_KEY = 'numberPrefix';
 
 export const FILTERING_PROPERTIES: PropertyFilterProps.FilteringProperty[] = [
   // Tokens show the console's words (Business Calling), while the URL and the API get the wire value.
@@ -73,6 +112,19 @@ export const FILTERING_PROPERTIES: PropertyFilterProps.FilteringProperty[] = [
     propertyLabel: 'Product type',
     groupValuesLabel: 'Product type values',
     operators: [{ operator: '=', format: (value: string) => PRODUCT_TYPE_LABELS[value as ProductType] ?? value }],
+  },
+  {
+    key: COUNTRY_KEY,
+    propertyLabel: 'Country',
+    groupValuesLabel: 'Country codes',
+    operators: ['='],
+  },
+  {
+    key: NUMBER_PREFIX_KEY,
+    propertyLabel: 'Phone number',
+    groupValuesLabel: 'Phone numbers',
+    // Starts with: '+1206' finds every Seattle number; a whole number finds itself.
+    operators: ['^'],
   },
   ...ASSOCIATION_NAMES.map(
     (name): PropertyFilterProps.FilteringProperty => ({
@@ -93,6 +145,8 @@ export function filterToTokens(filter: InventoryFilter): PropertyFilterProps.Que
   const tokens: PropertyFilterProps.Token[] = [];
   if (filter.status) tokens.push({ propertyKey: STATUS_KEY, operator: '=', value: filter.status });
   if (filter.productType) tokens.push({ propertyKey: PRODUCT_TYPE_KEY, operator: '=', value: filter.productType });
+  if (filter.country) tokens.push({ propertyKey: COUNTRY_KEY, operator: '=', value: filter.country });
+  if (filter.numberPrefix) tokens.push({ propertyKey: NUMBER_PREFIX_KEY, operator: '^', value: filter.numberPrefix });
   if (filter.association) tokens.push({ propertyKey: filter.association.name, operator: '=', value: filter.association.value });
   return { operation: 'and', tokens };
 }
@@ -100,14 +154,21 @@ export function filterToTokens(filter: InventoryFilter): PropertyFilterProps.Que
 /**
  * The filter a property-filter query asks for. The API takes one value per property and one
  * association, so a later token replaces an earlier one of the same kind; values that are not a
- * known status or product type are dropped, as are free-text tokens (the API cannot search text).
+ * known status, product type, country code or number prefix are dropped. Free text that looks like a
+ * phone number is a number prefix; other free text is dropped (the API cannot search text).
  */
 export function tokensToFilter(query: PropertyFilterProps.Query): InventoryFilter {
   const filter: InventoryFilter = {};
   for (const token of query.tokens) {
     const value = typeof token.value === 'string' ? token.value.trim() : '';
-    if (token.operator !== '=' || value === '') continue;
-    if (token.propertyKey === STATUS_KEY) filter.status = oneOf(PHONE_NUMBER_STATUSES, value) ?? filter.status;
+    if (value === '') continue;
+    if (token.propertyKey === undefined || token.propertyKey === NUMBER_PREFIX_KEY) {
+      if (token.operator === ':' || token.operator === '^' || token.operator === '=') filter.numberPrefix = numberPrefixOf(value) ?? filter.numberPrefix;
+      continue;
+    }
+    if (token.operator !== '=') continue;
+    if (token.propertyKey === COUNTRY_KEY) filter.country = countryOf(value) ?? filter.country;
+    else if (token.propertyKey === STATUS_KEY) filter.status = oneOf(PHONE_NUMBER_STATUSES, value) ?? filter.status;
     else if (token.propertyKey === PRODUCT_TYPE_KEY) filter.productType = oneOf(PRODUCT_TYPES, value) ?? filter.productType;
     else {
       const name = oneOf(ASSOCIATION_NAMES, token.propertyKey);

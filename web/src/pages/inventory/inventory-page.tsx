@@ -21,7 +21,18 @@ import { AssignVoiceConnectorModal, type VoiceTarget } from './assign-voice-conn
 import { unassignNumbers } from './assignment-actions';
 import { DeleteNumbersModal } from './delete-numbers-modal';
 import { EditProductTypeModal } from './edit-product-type-modal';
-import { FILTERING_OPTIONS, FILTERING_PROPERTIES, filterFromSearch, filterKey, filterToQuery, filterToSearch, filterToTokens, tokensToFilter } from './inventory-filter';
+import {
+  FILTERING_OPTIONS,
+  FILTERING_PROPERTIES,
+  filterFromSearch,
+  filterToSearch,
+  filterToTokens,
+  sortOrderFromSearch,
+  tokensToFilter,
+  viewKey,
+  viewToQuery,
+  viewToSearch,
+} from './inventory-filter';
 import { phoneNumberColumns } from './phone-number-columns';
 import { assignKind, assignProblem, reassignProblem, unassignedProblem, unassignProblem } from './selection-rules';
 import { UnassignModal } from './unassign-modal';
@@ -49,7 +60,8 @@ function failureList(errors: PhoneNumberError[]) {
 export function InventoryPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const filter = useMemo(() => filterFromSearch(searchParams), [searchParams]);
-  const key = filterKey(filter);
+  const order = sortOrderFromSearch(searchParams);
+  const key = viewKey(filter, order);
   const navigate = useNavigate();
   const { href, follow } = useConsoleLinks();
   const { notify } = useNotifications();
@@ -59,10 +71,10 @@ export function InventoryPage() {
 
   const load = useCallback(
     async (nextToken: string | undefined) => {
-      const page = await listPhoneNumbers({ ...filterToQuery(filter), 'max-results': INVENTORY_PAGE_SIZE, 'next-token': nextToken });
+      const page = await listPhoneNumbers({ ...viewToQuery(filter, order), 'max-results': INVENTORY_PAGE_SIZE, 'next-token': nextToken });
       return { items: page.PhoneNumbers, nextToken: page.NextToken };
     },
-    [filter],
+    [filter, order],
   );
   const pages = useKeysetPages(key, load);
 
@@ -189,10 +201,11 @@ export function InventoryPage() {
         selectedItems={selected}
         onSelectionChange={({ detail }) => setSelected(detail.selectedItems)}
         ariaLabels={tableSelectionLabels('phone number', (n: PhoneNumber) => n.E164PhoneNumber)}
-        // The API returns numbers in ascending E.164 order, which the sort indicator shows.
+        // The server sorts (over the whole inventory, by E.164, either way); only the Phone number column
+        // can be sorted, and a new order starts again at page 1.
         sortingColumn={{ sortingField: 'E164PhoneNumber' }}
-        sortingDescending={false}
-        sortingDisabled
+        sortingDescending={order === 'desc'}
+        onSortingChange={({ detail }) => setSearchParams(viewToSearch(filter, detail.isDescending ? 'desc' : 'asc'))}
         loading={pages.loading}
         loadingText="Loading phone numbers"
         header={
@@ -242,13 +255,12 @@ export function InventoryPage() {
         filter={
           <PropertyFilter
             query={filterToTokens(filter)}
-            onChange={({ detail }) => setSearchParams(filterToSearch(tokensToFilter(detail)))}
+            onChange={({ detail }) => setSearchParams(viewToSearch(tokensToFilter(detail), order))}
             filteringProperties={FILTERING_PROPERTIES}
             filteringOptions={FILTERING_OPTIONS}
-            filteringPlaceholder="Filter phone numbers by status, product type or what they are assigned to"
+            filteringPlaceholder="Filter phone numbers by number, country, status, product type or what they are assigned to"
             filteringAriaLabel="Filter phone numbers"
             hideOperations
-            disableFreeTextFiltering
           />
         }
         pagination={
@@ -267,7 +279,7 @@ export function InventoryPage() {
               <Box variant="p" color="inherit">
                 {filtered ? 'No phone number matches this filter.' : 'Order numbers or import them to fill the inventory.'}
               </Box>
-              {filtered && <Button onClick={() => setSearchParams({})}>Clear filter</Button>}
+              {filtered && <Button onClick={() => setSearchParams(viewToSearch({}, order))}>Clear filter</Button>}
             </SpaceBetween>
           </Box>
         }
