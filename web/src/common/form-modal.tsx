@@ -1,9 +1,7 @@
-import Box from '@cloudscape-design/components/box';
-import Button from '@cloudscape-design/components/button';
 import Form from '@cloudscape-design/components/form';
-import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import type { FormEvent, ReactNode } from 'react';
+import { ActionModal } from './action-modal';
 
 interface FormModalProps {
   header: string;
@@ -22,24 +20,7 @@ export function FormModal({ header, submitText, visible, busy, children, onDismi
     onSubmit();
   };
   return (
-    <Modal
-      visible={visible}
-      onDismiss={onDismiss}
-      header={header}
-      closeAriaLabel="Close dialog"
-      footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onDismiss}>
-              Cancel
-            </Button>
-            <Button variant="primary" onClick={onSubmit} loading={busy}>
-              {submitText}
-            </Button>
-          </SpaceBetween>
-        </Box>
-      }
-    >
+    <ActionModal header={header} actionText={submitText} visible={visible} busy={busy} onDismiss={onDismiss} onAction={onSubmit}>
       <form onSubmit={submit} noValidate>
         <Form>
           <SpaceBetween size="l">{children}</SpaceBetween>
@@ -47,6 +28,6 @@ export function FormModal({ header, submitText, visible, busy, children, onDismi
         {/* Enter in a field submits the form. */}
         <button type="submit" hidden aria-hidden="true" tabIndex={-1} />
       </form>
-    </Modal>
+    </ActionModal>
   );
 }

@@ -1,7 +1,6 @@
 import Box from '@cloudscape-design/components/box';
-import Button from '@cloudscape-design/components/button';
-import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
+import { ActionModal } from '../../common/action-modal';
 import type { PhoneNumber } from '../../api/phone-numbers';
 
 interface DeleteNumbersModalProps {
@@ -15,23 +14,13 @@ interface DeleteNumbersModalProps {
 export function DeleteNumbersModal({ numbers, visible, deleting, onDismiss, onDelete }: DeleteNumbersModalProps) {
   const what = numbers.length === 1 ? numbers[0]!.E164PhoneNumber : `${numbers.length} phone numbers`;
   return (
-    <Modal
-      visible={visible}
-      onDismiss={onDismiss}
+    <ActionModal
       header={numbers.length === 1 ? 'Delete phone number' : 'Delete phone numbers'}
-      closeAriaLabel="Close dialog"
-      footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onDismiss}>
-              Cancel
-            </Button>
-            <Button variant="primary" onClick={onDelete} loading={deleting}>
-              Delete
-            </Button>
-          </SpaceBetween>
-        </Box>
-      }
+      actionText="Delete"
+      visible={visible}
+      busy={deleting}
+      onDismiss={onDismiss}
+      onAction={onDelete}
     >
       <SpaceBetween size="s">
         <Box>
@@ -41,6 +30,6 @@ export function DeleteNumbersModal({ numbers, visible, deleting, onDismiss, onDe
           Deleted numbers wait in <b>Deleted numbers</b> until the restore window ends; until then you can restore them there.
         </Box>
       </SpaceBetween>
-    </Modal>
+    </ActionModal>
   );
 }

@@ -1,10 +1,9 @@
 import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
-import Button from '@cloudscape-design/components/button';
 import FormField from '@cloudscape-design/components/form-field';
-import Modal from '@cloudscape-design/components/modal';
 import RadioGroup from '@cloudscape-design/components/radio-group';
 import SpaceBetween from '@cloudscape-design/components/space-between';
+import { ActionModal } from '../../common/action-modal';
 import { useEffect, useState } from 'react';
 import { PRODUCT_TYPES, type ProductType } from '../../../../src/contract/enums';
 import type { PhoneNumber } from '../../api/phone-numbers';
@@ -41,24 +40,7 @@ export function EditProductTypeModal({ numbers, visible, saving, onDismiss, onSa
 
   const count = numbers.length === 1 ? numbers[0]!.E164PhoneNumber : `${numbers.length} phone numbers`;
   return (
-    <Modal
-      visible={visible}
-      onDismiss={onDismiss}
-      header="Edit product type"
-      closeAriaLabel="Close dialog"
-      footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onDismiss}>
-              Cancel
-            </Button>
-            <Button variant="primary" onClick={save} loading={saving}>
-              Save
-            </Button>
-          </SpaceBetween>
-        </Box>
-      }
-    >
+    <ActionModal header="Edit product type" actionText="Save" visible={visible} busy={saving} onDismiss={onDismiss} onAction={save}>
       <SpaceBetween size="m">
         <Box>
           Choose the product type of <b>{count}</b>. Only unassigned numbers can change product type.
@@ -83,6 +65,6 @@ export function EditProductTypeModal({ numbers, visible, saving, onDismiss, onSa
           />
         </FormField>
       </SpaceBetween>
-    </Modal>
+    </ActionModal>
   );
 }

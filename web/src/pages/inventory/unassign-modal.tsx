@@ -1,8 +1,7 @@
 import Box from '@cloudscape-design/components/box';
-import Button from '@cloudscape-design/components/button';
 import Checkbox from '@cloudscape-design/components/checkbox';
-import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
+import { ActionModal } from '../../common/action-modal';
 import { useEffect, useState } from 'react';
 import type { PhoneNumber } from '../../api/phone-numbers';
 import { assignedTo } from './phone-number-columns';
@@ -20,23 +19,14 @@ export function UnassignModal({ numbers, visible, busy, onDismiss, onUnassign }:
   const [confirmed, setConfirmed] = useState(false);
   useEffect(() => setConfirmed(false), [visible]);
   return (
-    <Modal
-      visible={visible}
-      onDismiss={onDismiss}
+    <ActionModal
       header={numbers.length === 1 ? 'Unassign phone number' : 'Unassign phone numbers'}
-      closeAriaLabel="Close dialog"
-      footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onDismiss}>
-              Cancel
-            </Button>
-            <Button variant="primary" onClick={onUnassign} disabled={!confirmed} loading={busy}>
-              Unassign
-            </Button>
-          </SpaceBetween>
-        </Box>
-      }
+      actionText="Unassign"
+      visible={visible}
+      busy={busy}
+      actionDisabled={!confirmed}
+      onDismiss={onDismiss}
+      onAction={onUnassign}
     >
       <SpaceBetween size="m">
         <Box>Calls to these numbers will no longer reach what they are assigned to now:</Box>
@@ -51,6 +41,6 @@ export function UnassignModal({ numbers, visible, busy, onDismiss, onUnassign }:
           Unassign {numbers.length === 1 ? 'this phone number' : `these ${numbers.length} phone numbers`}
         </Checkbox>
       </SpaceBetween>
-    </Modal>
+    </ActionModal>
   );
 }

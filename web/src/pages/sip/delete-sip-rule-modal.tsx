@@ -1,9 +1,8 @@
 import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
-import Button from '@cloudscape-design/components/button';
 import Checkbox from '@cloudscape-design/components/checkbox';
-import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
+import { ActionModal } from '../../common/action-modal';
 import { useEffect, useState } from 'react';
 import type { SipRule } from '../../api/sip';
 
@@ -20,23 +19,14 @@ export function DeleteSipRuleModal({ rule, visible, busy, onDismiss, onDelete }:
   const [understood, setUnderstood] = useState(false);
   useEffect(() => setUnderstood(false), [visible]);
   return (
-    <Modal
-      visible={visible}
-      onDismiss={onDismiss}
+    <ActionModal
       header="Delete rule(s)"
-      closeAriaLabel="Close dialog"
-      footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onDismiss}>
-              Cancel
-            </Button>
-            <Button variant="primary" onClick={onDelete} disabled={!understood} loading={busy}>
-              Delete
-            </Button>
-          </SpaceBetween>
-        </Box>
-      }
+      actionText="Delete"
+      visible={visible}
+      busy={busy}
+      actionDisabled={!understood}
+      onDismiss={onDismiss}
+      onAction={onDelete}
     >
       {rule && (
         <SpaceBetween size="m">
@@ -52,6 +42,6 @@ export function DeleteSipRuleModal({ rule, visible, busy, onDismiss, onDelete }:
           </Checkbox>
         </SpaceBetween>
       )}
-    </Modal>
+    </ActionModal>
   );
 }
