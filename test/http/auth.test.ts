@@ -1,16 +1,12 @@
 // SigV4 authentication: who is refused with which typed error, that every signed part of a request
 // is covered by the signature, and that neither secrets nor signatures reach the server's log.
-import { Writable } from 'node:stream';
 import * as Chime from '@aws-sdk/client-chime';
 import * as Voice from '@aws-sdk/client-chime-sdk-voice';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Config } from '../../src/config';
-import { startServer, type RunningServer } from '../../src/server';
 import { DIALECTS } from '../support/dialects';
 import { importNumbers } from '../support/inventory';
 import { rawSignedRequest, sendPrepared, signRaw, unsignedRequest, type RawRequest, type RawResponse, type Signing } from '../support/raw-signed-request';
-import { createTestDatabase } from '../support/test-database';
-import { sdkClients, startTestServer, TEST_REGION, type Credentials, type TestServer } from '../support/test-server';
+import { capturedLog, sdkClients, startTestServer, TEST_REGION, type Credentials, type TestServer } from '../support/test-server';
 
 const NUMBER = '+12065550100';
 const MINUTE = 60_000;
@@ -204,51 +200,26 @@ for (const dialect of DIALECTS) {
   });
 
   describe(`the server log at trace level [${dialect}]`, () => {
-    let running: RunningServer;
-    let dropDatabase: () => Promise<void>;
+    let server: TestServer;
     let credentials: Credentials;
-    let log = '';
+    const log = capturedLog();
 
     beforeAll(async () => {
-      const database = await createTestDatabase(dialect);
-      dropDatabase = () => database.drop();
-      const config: Config = {
-        host: '127.0.0.1',
-        port: 0,
-        dataDir: database.config.dataDir,
-        databaseUrl: database.config.databaseUrl,
-        logLevel: 'trace',
-        region: TEST_REGION,
-        bootstrapAccessKeyId: undefined,
-        bootstrapSecretAccessKey: undefined,
-        deletionRestoreWindowMs: 7 * 24 * 60 * MINUTE,
-        jobIntervalMs: 3_600_000,
-      };
-      const stream = new Writable({
-        write(chunk: Buffer, _encoding, done) {
-          log += chunk.toString('utf8');
-          done();
-        },
-      });
-      running = await startServer(config, { logger: { level: 'trace', stream } });
-      const key = await running.services.organizations.bootstrapAdministrator();
-      credentials = { accessKeyId: key!.AccessKeyId, secretAccessKey: key!.SecretAccessKey };
+      server = await startTestServer(dialect, { logger: { level: 'trace', stream: log.stream } });
+      credentials = server.admin.credentials;
     });
-    afterAll(async () => {
-      await running?.close();
-      await dropDatabase?.();
-    });
+    afterAll(async () => server?.close());
 
     it('never contains a secret access key or a request signature, for good and bad requests alike', async () => {
       const signatures: string[] = [];
-      const { voice, chime } = sdkClients(running.url, credentials);
+      const { voice, chime } = sdkClients(server.url, credentials);
       recordSignatures(voice, signatures);
       recordSignatures(chime, signatures);
-      const wrong = sdkClients(running.url, { ...credentials, secretAccessKey: 'z'.repeat(40) });
+      const wrong = sdkClients(server.url, { ...credentials, secretAccessKey: 'z'.repeat(40) });
       recordSignatures(wrong.voice, signatures);
 
       const sign = async (request: RawRequest, signing: Signing) => {
-        const prepared = await signRaw(running.url, request, signing);
+        const prepared = await signRaw(server.url, request, signing);
         signatures.push(prepared.headers.authorization!);
         return prepared;
       };
@@ -266,16 +237,16 @@ for (const dialect of DIALECTS) {
 
       expect(signatures).toHaveLength(10);
       // The log was written (and at trace level), so its silence about secrets means something.
-      expect(log).toMatch(/incoming request/);
-      expect(log).toContain('"statusCode":403');
-      expect(log).toContain('"statusCode":400');
-      expect(log).not.toContain(credentials.secretAccessKey);
-      expect(log).not.toContain('z'.repeat(40));
+      expect(log.text()).toMatch(/incoming request/);
+      expect(log.text()).toContain('"statusCode":403');
+      expect(log.text()).toContain('"statusCode":400');
+      expect(log.text()).not.toContain(credentials.secretAccessKey);
+      expect(log.text()).not.toContain('z'.repeat(40));
       for (const authorization of signatures) {
         const signature = /Signature=([0-9a-f]{64})/.exec(authorization)![1]!;
-        expect(log).not.toContain(signature);
+        expect(log.text()).not.toContain(signature);
       }
-      expect(log.toLowerCase()).not.toContain('aws4-hmac-sha256');
+      expect(log.text().toLowerCase()).not.toContain('aws4-hmac-sha256');
     });
   });
 }

@@ -1,16 +1,12 @@
 // Observability: the request log names each request's operation, organization, access key and id
 // (and never a secret); GET /metrics reports requests, latency, inventory and job queues.
-import { Writable } from 'node:stream';
 import * as Voice from '@aws-sdk/client-chime-sdk-voice';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Config } from '../../src/config';
 import { signedFetch } from '../../src/client/signed-fetch';
 import { requestLoggerOptions } from '../../src/http/observability/request-logging';
-import { startServer, type RunningServer } from '../../src/server';
 import { DIALECTS } from '../support/dialects';
 import { importAvailableNumbers, importNumbers, usNumbers } from '../support/inventory';
-import { createTestDatabase } from '../support/test-database';
-import { sdkClients, startTestServer, TEST_REGION, type Credentials, type TestServer } from '../support/test-server';
+import { capturedLog, sdkClients, startTestServer, TEST_REGION, type Credentials, type TestServer } from '../support/test-server';
 
 const MINUTE = 60_000;
 
@@ -34,56 +30,31 @@ function sample(text: string, name: string, labels: Record<string, string> = {})
 
 for (const dialect of DIALECTS) {
   describe(`the request log [${dialect}]`, () => {
-    let running: RunningServer;
-    let dropDatabase: () => Promise<void>;
+    let server: TestServer;
     let credentials: Credentials;
     let organizationId: string;
-    let log = '';
+    const log = capturedLog();
 
     beforeAll(async () => {
-      const database = await createTestDatabase(dialect);
-      dropDatabase = () => database.drop();
-      const config: Config = {
-        host: '127.0.0.1',
-        port: 0,
-        dataDir: database.config.dataDir,
-        databaseUrl: database.config.databaseUrl,
-        logLevel: 'info',
-        region: TEST_REGION,
-        bootstrapAccessKeyId: undefined,
-        bootstrapSecretAccessKey: undefined,
-        deletionRestoreWindowMs: 7 * 24 * 60 * MINUTE,
-        jobIntervalMs: 3_600_000,
-      };
-      const stream = new Writable({
-        write(chunk: Buffer, _encoding, done) {
-          log += chunk.toString('utf8');
-          done();
-        },
-      });
-      // The production logger options, writing into this test.
-      running = await startServer(config, { logger: { ...requestLoggerOptions('info'), stream } });
-      const key = await running.services.organizations.bootstrapAdministrator();
-      credentials = { accessKeyId: key!.AccessKeyId, secretAccessKey: key!.SecretAccessKey };
-      organizationId = key!.OrganizationId;
+      server = await startTestServer(dialect, { logger: { ...requestLoggerOptions('info'), stream: log.stream } });
+      credentials = server.admin.credentials;
+      organizationId = server.admin.organizationId;
     });
-    afterAll(async () => {
-      await running?.close();
-      await dropDatabase?.();
-    });
+    afterAll(async () => server?.close());
 
     const lines = () =>
       log
+        .text()
         .trim()
         .split('\n')
         .map((line) => JSON.parse(line) as Record<string, unknown>);
 
     it('ends every request with one JSON line naming its id, operation, organization and access key, and no secret', async () => {
-      const { voice } = sdkClients(running.url, credentials);
+      const { voice } = sdkClients(server.url, credentials);
       const listed = await voice.send(new Voice.ListPhoneNumbersCommand({}));
       const missing = (await failure(voice.send(new Voice.AssociatePhoneNumbersWithVoiceConnectorCommand({ VoiceConnectorId: 'abcdefghijklmnopqrstuv', E164PhoneNumbers: ['+12065550100'] })))) as Voice.NotFoundException;
       expect(missing).toBeInstanceOf(Voice.NotFoundException);
-      const wrongSecret = sdkClients(running.url, { ...credentials, secretAccessKey: 'z'.repeat(40) }).voice;
+      const wrongSecret = sdkClients(server.url, { ...credentials, secretAccessKey: 'z'.repeat(40) }).voice;
       expect(await failure(wrongSecret.send(new Voice.GetPhoneNumberCommand({ PhoneNumberId: '+12065550100' })))).toBeInstanceOf(Voice.ForbiddenException);
 
       const completed = lines().filter((line) => line.msg === 'request completed');
@@ -109,10 +80,10 @@ for (const dialect of DIALECTS) {
       const incoming = lines().filter((line) => line.msg === 'incoming request');
       expect(incoming.map((line) => line.requestId)).toEqual(expect.arrayContaining([listed.$metadata.requestId, missing.$metadata.requestId]));
 
-      expect(log).not.toContain(credentials.secretAccessKey);
-      expect(log).not.toContain('z'.repeat(40));
-      expect(log.toLowerCase()).not.toContain('aws4-hmac-sha256');
-      expect(log.toLowerCase()).not.toContain('signature=');
+      expect(log.text()).not.toContain(credentials.secretAccessKey);
+      expect(log.text()).not.toContain('z'.repeat(40));
+      expect(log.text().toLowerCase()).not.toContain('aws4-hmac-sha256');
+      expect(log.text().toLowerCase()).not.toContain('signature=');
     });
   });
 

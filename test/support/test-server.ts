@@ -1,3 +1,4 @@
+import { Writable } from 'node:stream';
 import { ChimeClient } from '@aws-sdk/client-chime';
 import { ChimeSDKVoiceClient } from '@aws-sdk/client-chime-sdk-voice';
 import type { Config } from '../../src/config';
@@ -50,8 +51,26 @@ export function sdkClients(url: string, credentials: Credentials) {
   return { voice: new ChimeSDKVoiceClient(common), chime: new ChimeClient(common) };
 }
 
-/** A real numberyard listening on a free loopback port, on a fresh database of the given dialect. */
-export async function startTestServer(dialect: Dialect, options: { clock?: Clock; config?: Partial<Config> } = {}): Promise<TestServer> {
+/** A log destination for startTestServer's `logger` option, whose text a test can read back. */
+export function capturedLog(): { stream: Writable; text(): string } {
+  let text = '';
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      text += chunk.toString('utf8');
+      done();
+    },
+  });
+  return { stream, text: () => text };
+}
+
+/**
+ * A real numberyard listening on a free loopback port, on a fresh database of the given dialect.
+ * `logger` replaces the default (no logging) with pino options, e.g. a capturedLog() stream.
+ */
+export async function startTestServer(
+  dialect: Dialect,
+  options: { clock?: Clock; config?: Partial<Config>; logger?: object } = {},
+): Promise<TestServer> {
   const database = await createTestDatabase(dialect);
   const config: Config = {
     host: '127.0.0.1',
@@ -66,7 +85,7 @@ export async function startTestServer(dialect: Dialect, options: { clock?: Clock
     jobIntervalMs: 3_600_000,
     ...options.config,
   };
-  const server = await startServer(config, { clock: options.clock, logger: false });
+  const server = await startServer(config, { clock: options.clock, logger: options.logger ?? false });
   const firstKey = await server.services.organizations.bootstrapAdministrator();
   if (!firstKey) throw new Error('a fresh test database already had access keys');
 
