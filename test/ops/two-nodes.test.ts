@@ -25,7 +25,8 @@ import { usNumbers } from '../support/inventory';
 import { sdkClients, TEST_REGION } from '../support/test-server';
 import { createEmptyPostgresDatabase } from './support/fresh-postgres-database';
 import { importIntoNode, newAdminCredentials } from './support/node-inventory';
-import { runCli, startServerNode, type ServerNode } from './support/server-node';
+import { runCli, type CliResult } from '../cli/cli-runner';
+import { startServerNode, type ServerNode } from './support/server-node';
 
 const hasPostgres = DIALECTS.includes('postgres');
 if (!hasPostgres) console.warn('two-nodes.test.ts skipped: several nodes share a PostgreSQL database (set NUMBERYARD_TEST_DATABASE_URL); SQLite serves one node');
@@ -61,13 +62,13 @@ describe.skipIf(!hasPostgres)('two nodes on one PostgreSQL database', () => {
   let database: { url: string; drop(): Promise<void> };
   let nodes: ServerNode[] = [];
   let handle: DatabaseHandle;
-  let migrations: { code: number | null; output: string }[] = [];
+  let migrations: CliResult[] = [];
 
   beforeAll(async () => {
     database = await createEmptyPostgresDatabase();
     // Three `numberyard migrate` processes at the same moment on the empty database (what several
     // nodes do when they start together: startServer migrates first, through the same migrator).
-    migrations = await Promise.all([0, 1, 2].map(() => runCli(['migrate'], { DATABASE_URL: database.url })));
+    migrations = await Promise.all([0, 1, 2].map(() => runCli(['migrate'], { ...process.env, DATABASE_URL: database.url })));
     // The nodes then start one after the other: the first bootstraps the administrator key.
     // Several nodes share the master key that seals the secret access keys (README "Operations").
     const env = { NUMBERYARD_DELETION_RESTORE_DAYS: '0', NUMBERYARD_MASTER_KEY: randomBytes(32).toString('base64') };
@@ -81,7 +82,7 @@ describe.skipIf(!hasPostgres)('two nodes on one PostgreSQL database', () => {
   });
 
   it('migrates once when several processes migrate at the same moment', async () => {
-    for (const run of migrations) expect(run.code, run.output).toBe(0);
+    for (const run of migrations) expect(run.code, run.stderr + run.stdout).toBe(0);
     const applied = await sql<{ name: string; times: number }>`select name, count(*)::int as times from kysely_migration group by name`.execute(handle.db);
     expect(applied.rows.length).toBeGreaterThan(0);
     for (const row of applied.rows) expect(row, row.name).toMatchObject({ times: 1 });

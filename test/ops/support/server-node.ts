@@ -1,7 +1,7 @@
 // A numberyard node as operators run it: `numberyard serve` in its own process, configured by the
 // environment. Tests of several nodes and of outages need real processes: a node must be able to
 // die, or survive, on its own.
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -91,14 +91,4 @@ export async function startServerNode(options: NodeOptions): Promise<ServerNode>
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-/** Runs one `numberyard` command to its end, configured by `env` on top of this process's environment. */
-export function runCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { env: { ...process.env, ...env }, timeout: 60_000 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
-      resolve({ code, output: stdout + stderr });
-    });
-  });
 }
