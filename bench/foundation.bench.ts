@@ -1,7 +1,8 @@
 // The Foundation benchmark (not part of `npm test`): run with `npm run bench:foundation`.
 // On a fresh SQLite data directory, in one run, each figure next to a baseline measured in the same run:
 //   1. loading 1,000,000 numbers through the real import path vs a raw better-sqlite3 INSERT;
-//   2. GetPhoneNumber requests/s over HTTP with SigV4 vs a bare Fastify hello-world;
+//   2. GetPhoneNumber requests/s over HTTP with SigV4 vs a bare Fastify hello-world, and vs the same
+//      response bytes sent by a bare route (the ceiling any implementation could reach);
 //   3. a filtered ListPhoneNumbers page deep into the set vs the raw SQL that produces it;
 //   4. the server's RSS on an empty database vs on the 1M database (after start and after the load).
 // Prints the JSON report on stdout (also written to bench/results/), then a short summary.
@@ -81,15 +82,23 @@ async function main() {
     spreadIndexes(SIGNED_POOL_SIZE).map((i) => signGet(signer, server.url, `/phone-numbers/${encodeURIComponent(benchNumber(i).e164)}`)),
   );
   const probe = await fetch(new URL(pool[0]!.path, server.url), { headers: pool[0]!.headers });
-  const probeBody = (await probe.json()) as { PhoneNumber?: { E164PhoneNumber: string } };
+  const probeText = await probe.text();
+  const probeBody = JSON.parse(probeText) as { PhoneNumber?: { E164PhoneNumber: string } };
   if (probe.status !== 200 || probeBody.PhoneNumber?.E164PhoneNumber !== benchNumber(spreadIndexes(SIGNED_POOL_SIZE)[0]!).e164) {
     throw new Error(`GetPhoneNumber probe failed: ${probe.status} ${JSON.stringify(probeBody)}`);
   }
-  progress('measuring GetPhoneNumber and hello-world requests/s');
+  progress('measuring GetPhoneNumber, the same response from a bare route, and hello-world requests/s');
   const hello = await startServerChild('hello');
-  const { getPhoneNumber, helloWorld } = await compareThroughput({ getPhoneNumber: { server, requests: pool }, helloWorld: { server: hello } }, THROUGHPUT);
+  // What the goal allows at best: GetPhoneNumber's response bytes sent by a bare Fastify route,
+  // with no signature to check and no database to read.
+  const fixed = await startServerChild('fixed', probeText);
+  const { getPhoneNumber, sameResponseBare, helloWorld } = await compareThroughput(
+    { getPhoneNumber: { server, requests: pool }, sameResponseBare: { server: fixed, requests: pool }, helloWorld: { server: hello } },
+    THROUGHPUT,
+  );
   await hello.stop();
-  if (getPhoneNumber.non2xx + getPhoneNumber.errors + helloWorld.non2xx + helloWorld.errors > 0) throw new Error('some requests failed during the throughput runs');
+  await fixed.stop();
+  if ([getPhoneNumber, sameResponseBare, helloWorld].some((f) => f.non2xx + f.errors > 0)) throw new Error('some requests failed during the throughput runs');
 
   // 3. One filtered page deep into the set.
   progress('measuring a filtered ListPhoneNumbers page');
@@ -126,8 +135,12 @@ async function main() {
       method: `autocannon, ${THROUGHPUT.connections} connections, ${THROUGHPUT.warmupSeconds}s warm-up each, then ${THROUGHPUT.rounds} alternating rounds of ${THROUGHPUT.roundSeconds}s each; numberyard and hello-world each in their own process (tsx), the client in this one`,
       signing: `${SIGNED_POOL_SIZE} distinct requests (different numbers) SigV4-signed at the start and replayed by autocannon, as load generators do; SigV4 accepts a signed request for 15 minutes and the server verifies every signature`,
       getPhoneNumber,
+      sameResponseBare,
       helloWorld,
       ratio: round(getPhoneNumber.requestsPerSecond / helloWorld.requestsPerSecond),
+      sameResponseBareRatio: round(sameResponseBare.requestsPerSecond / helloWorld.requestsPerSecond),
+      sameResponseBareNote:
+        "GetPhoneNumber's exact response body, with a request-id header, sent by a bare Fastify route for the same pool of requests, without SigV4, database, validation, hooks or metrics: the most any implementation of GetPhoneNumber on Node's HTTP server could reach next to hello-world on this machine",
       goal: `>= ${GOALS.getVsHelloWorld}`,
       serverCpuRatio: round(helloWorld.serverCpuMicrosPerRequest / getPhoneNumber.serverCpuMicrosPerRequest),
       fairness:
@@ -174,6 +187,7 @@ async function main() {
       `  load      service ${serviceLoad.rowsPerSecond.toLocaleString('en-US')} rows/s, raw INSERT ${rawLoad.rowsPerSecond.toLocaleString('en-US')} rows/s (raw is ${report.load.rawOverService}x faster)`,
       `  get       GetPhoneNumber ${g.getPhoneNumber.requestsPerSecond} req/s vs hello-world ${g.helloWorld.requestsPerSecond} req/s = ${g.ratio}x (goal >= ${GOALS.getVsHelloWorld}: ${verdict(g.ratio >= GOALS.getVsHelloWorld)})`,
       `            server CPU per request ${g.getPhoneNumber.serverCpuMicrosPerRequest} µs vs ${g.helloWorld.serverCpuMicrosPerRequest} µs = ${g.serverCpuRatio}x`,
+      `            the same response from a bare route (no SigV4, no database) ${g.sameResponseBare.requestsPerSecond} req/s = ${g.sameResponseBareRatio}x hello-world, ${g.sameResponseBare.serverCpuMicrosPerRequest} µs/request`,
       `            GetPhoneNumber µs/request by phase: ${phaseLine(g.getPhoneNumber.serverCpuMicrosByPhase)}`,
       `            hello-world µs/request by phase: ${phaseLine(g.helloWorld.serverCpuMicrosByPhase)}`,
       `  list      HTTP median ${l.http.medianMs} ms (in the server ${l.server.medianMs} ms), service ${l.service.medianMs} ms, raw SQL ${l.rawSql.medianMs} ms = ${l.httpOverRawSql}x (goal <= ${GOALS.listVsRawSql}: ${verdict(l.httpOverRawSql <= GOALS.listVsRawSql)})`,

@@ -10,7 +10,7 @@ export interface CpuProfile {
 
 export const PHASES = [
   'socket write (syscall)',
-  'SQLite (native)',
+  'SQLite (query and rows)',
   'SigV4 verification (@smithy/signature-v4, crypto)',
   'query building (Kysely)',
   'request validation (Ajv)',
@@ -27,9 +27,11 @@ export type Phase = (typeof PHASES)[number];
 function phaseOf(functionName: string, url: string, ancestors: () => string[]): Phase | undefined {
   if (functionName === '(garbage collector)') return 'garbage collection';
   if (url === '' && /^write(v|Buffer|Utf8String|Latin1String)$/.test(functionName)) return 'socket write (syscall)';
-  if (url.includes('/kysely/') && url.includes('sqlite-driver') && functionName === 'executeQuery') return 'SQLite (native)';
+  if (url.includes('/kysely/') && url.includes('sqlite-driver') && functionName === 'executeQuery') return 'SQLite (query and rows)';
+  // The statement adapter runs the native step and builds the row objects (src/storage/sqlite-row-reader.ts).
+  if (functionName === 'readSqliteRow' || url.includes('sqlite-statement-cache')) return 'SQLite (query and rows)';
   if (url.includes('@smithy/') || url.includes('sigv4-verifier')) return 'SigV4 verification (@smithy/signature-v4, crypto)';
-  if (url.includes('/kysely/') || url.includes('sqlite-statement-cache')) return 'query building (Kysely)';
+  if (url.includes('/kysely/')) return 'query building (Kysely)';
   if (url.includes('/ajv/') || url.includes('validator-compiler')) return 'request validation (Ajv)';
   if (url.includes('fast-json-stringify')) return 'response serialization (fast-json-stringify)';
   // Generated code (Ajv validators, fast-json-stringify serializers) has no URL: its caller tells.

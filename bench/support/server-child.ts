@@ -55,8 +55,9 @@ function nextReport<T extends ChildReport['type']>(child: ChildProcess, type: T)
   });
 }
 
-export async function startServerChild(kind: 'numberyard' | 'hello', dataDir?: string): Promise<ServerChild> {
-  const child = fork(ENTRY, dataDir ? [kind, dataDir] : [kind], {
+/** `argument`: the data directory for 'numberyard', the JSON body for 'fixed'. */
+export async function startServerChild(kind: 'numberyard' | 'hello' | 'fixed', argument?: string): Promise<ServerChild> {
+  const child = fork(ENTRY, argument ? [kind, argument] : [kind], {
     execArgv: ['--import', 'tsx', ...profilingArgs()],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

@@ -2,6 +2,9 @@
 // the load generator never shares an event loop with the server it measures.
 //   numberyard <dataDir>   the real server (src/server.ts startServer, port 0, logger off)
 //   hello                  a bare Fastify hello-world, the baseline for requests per second
+//   fixed <json>           a bare Fastify route that answers every GET with this JSON body and a
+//                          request-id header: what sending GetPhoneNumber's response costs by itself
+import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { Session } from 'node:inspector/promises';
 import Fastify from 'fastify';
@@ -10,15 +13,28 @@ import { startServer } from '../../src/server';
 import type { CpuProfile } from './cpu-phases';
 import type { ChildReport, ChildRequest, ChildUsage } from './server-child';
 
-async function start(kind: string | undefined, dataDir: string | undefined): Promise<{ url: string; http: Server; close(): Promise<void> }> {
+async function listenBare(app: ReturnType<typeof Fastify>): Promise<{ url: string; http: Server; close(): Promise<void> }> {
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  return { url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`, http: app.server, close: () => app.close() };
+}
+
+async function start(kind: string | undefined, argument: string | undefined): Promise<{ url: string; http: Server; close(): Promise<void> }> {
   if (kind === 'hello') {
     const app = Fastify({ logger: false });
     app.get('/', async () => ({ hello: 'world' }));
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    const address = app.server.address();
-    return { url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`, http: app.server, close: () => app.close() };
+    return listenBare(app);
   }
-  if (kind !== 'numberyard' || !dataDir) throw new Error('usage: server-process.ts numberyard <dataDir> | hello');
+  if (kind === 'fixed' && argument) {
+    const body = argument; // already JSON: sent as it is, with the headers numberyard sends
+    const app = Fastify({ logger: false });
+    app.get('/*', (_request, reply) => {
+      void reply.header('content-type', 'application/json; charset=utf-8').header('x-amzn-RequestId', randomUUID()).send(body);
+    });
+    return listenBare(app);
+  }
+  const dataDir = argument;
+  if (kind !== 'numberyard' || !dataDir) throw new Error('usage: server-process.ts numberyard <dataDir> | hello | fixed <json>');
   // The configuration a deployment gets from its environment, as main.ts loads it.
   // The per-key rate limit stays on (its check is part of every request's cost) but far above what
   // one key sends here: the benchmark measures what a request costs, not the throttling policy.
