@@ -33,7 +33,7 @@ export function buildProgram(): Command {
       'after',
       '\nCommands that talk to a server sign their requests like any AWS SDK client. Operator commands (serve, migrate,\n' +
         'orgs, keys, admin, backup, restore) run on the server host and read its settings from the environment.\n' +
-        'Exit codes: 0 ok, 1 API or data error, 2 bad arguments, 78 bad server settings, 130 interrupted (Ctrl-C).',
+        'Exit codes: 0 ok, 1 API or data error, 2 bad arguments, 78 bad server settings, 130 interrupted (Ctrl-C, or SIGTERM during an import).',
     );
 
   for (const command of [

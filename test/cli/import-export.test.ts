@@ -119,20 +119,24 @@ for (const dialect of DIALECTS) {
       expect(last).toMatchObject({ ProductType: 'BusinessCalling', Name: 'batch 24' });
     });
 
-    it('stops cleanly on Ctrl-C after the chunks in flight and resumes with --from-line', async () => {
+    it.each([
+      ['SIGINT', '541'],
+      ['SIGTERM', '360'],
+    ] as const)('stops cleanly on %s (Ctrl-C, a service manager) after the chunks in flight and resumes with --from-line', async (signal, areaCode) => {
       const total = 12_000;
-      const csv = file('big.csv', csvOf(total, 0, '541'));
-      const org = await server.newOrganization('Interrupted import');
+      // Numbers of their own: another organization's numbers would be refused, not imported.
+      const csv = file(`big-${signal}.csv`, csvOf(total, 0, areaCode));
+      const org = await server.newOrganization(`Interrupted import ${signal}`);
       const env = cliEnv(server);
       const child = spawnCli(['import', csv, '--org', org.organizationId, '--chunk-size', '50', '--json'], env);
       const done = collect(child);
-      // Ctrl-C once the first chunks are in: the progress line says so.
+      // The signal once the first chunks are in: the progress line says so.
       await new Promise<void>((resolve) => {
         child.stderr!.on('data', (data: Buffer) => {
           if (data.toString().includes('importing: line')) resolve();
         });
       });
-      child.kill('SIGINT');
+      child.kill(signal);
       const stopped = await done;
       expect(stopped.code).toBe(130);
       expect(stopped.stderr).toContain('Stopping after the chunks in flight');

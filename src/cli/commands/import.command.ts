@@ -53,8 +53,8 @@ export function importCommand(): Command {
     .option('--no-progress', 'print no progress (a bar on a terminal, plain lines otherwise)')
     .addHelpText(
       'after',
-      '\nEvery chunk is one request and one transaction: it is applied whole or not at all. Ctrl-C stops after the current\n' +
-        'chunk and prints the --from-line to resume from. Exit codes: 0 all rows loaded (or already there), 1 some rows were\n' +
+      '\nEvery chunk is one request and one transaction: it is applied whole or not at all. Ctrl-C (or SIGTERM) stops after the\n' +
+        'current chunk and prints the --from-line to resume from. Exit codes: 0 all rows loaded (or already there), 1 some rows were\n' +
         'rejected or the server failed, 2 bad arguments or file, 130 interrupted.',
     )
     .action(async (file: string, options: ImportOptions, command: Command) => {

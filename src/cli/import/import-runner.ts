@@ -83,16 +83,19 @@ export async function runImport(run: ImportRun): Promise<ImportSummary> {
   };
 
   let stopRequested = false;
-  const onSigint = () => {
+  // Ctrl-C, or SIGTERM from a service manager or job runner stopping the import: both finish the
+  // chunks in flight and say where to resume.
+  const onStopSignal = () => {
     if (stopRequested) {
-      // A second Ctrl-C: leave now. The chunk in flight is one transaction, applied whole or not at all.
+      // A second signal: leave now. The chunk in flight is one transaction, applied whole or not at all.
       process.stderr.write(`\nStopped at once. Lines up to ${summary.lastLine} are applied; the chunks in flight may or may not be (re-sending them is safe). Resume with:\n  ${run.resumeCommand(summary.lastLine + 1)}\n`);
       process.exit(130);
     }
     stopRequested = true;
     process.stderr.write('\nStopping after the chunks in flight (Ctrl-C again to stop at once)…\n');
   };
-  process.on('SIGINT', onSigint);
+  process.on('SIGINT', onStopSignal);
+  process.on('SIGTERM', onStopSignal);
 
   const progress = createProgress(reader.totalBytes, summary.dryRun ? 'checking' : 'importing', run.showProgress);
   /** Counts a chunk once applied. Chunks are recorded in file order, so lastLine only grows. */
@@ -142,7 +145,8 @@ export async function runImport(run: ImportRun): Promise<ImportSummary> {
     throw new ImportFailed(error, summary);
   } finally {
     progress.stop();
-    process.off('SIGINT', onSigint);
+    process.off('SIGINT', onStopSignal);
+    process.off('SIGTERM', onStopSignal);
     reader.close();
   }
   summary.badRows.sort((a, b) => a.line - b.line);

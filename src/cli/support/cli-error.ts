@@ -8,7 +8,7 @@ export const EXIT = {
   usage: 2,
   /** Bad server settings in the environment (sysexits' EX_CONFIG, as `serve` has always used). */
   config: 78,
-  /** Stopped by Ctrl-C after finishing the work in progress (128 + SIGINT, the shell convention). */
+  /** Stopped by Ctrl-C (or SIGTERM) after finishing the work in progress (128 + SIGINT, the shell convention). */
   interrupted: 130,
 } as const;
 
