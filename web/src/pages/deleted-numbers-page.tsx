@@ -1,12 +1,12 @@
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import Header from '@cloudscape-design/components/header';
-import Pagination from '@cloudscape-design/components/pagination';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import { useCallback, useEffect, useState } from 'react';
 import { messageOf } from '../api/api-error';
 import { listPhoneNumbers, restorePhoneNumber, type PhoneNumber } from '../api/phone-numbers';
+import { KeysetPagination } from '../common/keyset-pagination';
 import { formatTimestamp, NUMBER_TYPE_LABELS, PRODUCT_TYPE_LABELS } from '../common/labels';
 import { tableSelectionLabels } from '../common/table-strings';
 import { useKeysetPages } from '../common/use-keyset-pages';
@@ -108,15 +108,7 @@ export function DeletedNumbersPage() {
             Deleted numbers
           </Header>
         }
-        pagination={
-          <Pagination
-            currentPageIndex={pages.pageIndex}
-            pagesCount={pages.pagesCount}
-            openEnd={pages.openEnd}
-            disabled={pages.loading}
-            onChange={({ detail }) => pages.goTo(detail.currentPageIndex)}
-          />
-        }
+        pagination={<KeysetPagination pages={pages} />}
         empty={
           <Box textAlign="center" color="inherit" padding="l">
             <b>No deleted numbers</b>

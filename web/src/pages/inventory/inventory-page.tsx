@@ -2,7 +2,6 @@ import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import ButtonDropdown from '@cloudscape-design/components/button-dropdown';
 import Header from '@cloudscape-design/components/header';
-import Pagination from '@cloudscape-design/components/pagination';
 import PropertyFilter from '@cloudscape-design/components/property-filter';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
@@ -11,6 +10,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import type { ProductType } from '../../../../src/contract/enums';
 import { messageOf } from '../../api/api-error';
 import { deletePhoneNumbers, listPhoneNumbers, setProductType, type PhoneNumber, type PhoneNumberError } from '../../api/phone-numbers';
+import { KeysetPagination } from '../../common/keyset-pagination';
 import { productTypeLabel } from '../../common/product-type-rules';
 import { tableSelectionLabels } from '../../common/table-strings';
 import { useKeysetPages } from '../../common/use-keyset-pages';
@@ -263,15 +263,7 @@ export function InventoryPage() {
             hideOperations
           />
         }
-        pagination={
-          <Pagination
-            currentPageIndex={pages.pageIndex}
-            pagesCount={pages.pagesCount}
-            openEnd={pages.openEnd}
-            disabled={pages.loading}
-            onChange={({ detail }) => pages.goTo(detail.currentPageIndex)}
-          />
-        }
+        pagination={<KeysetPagination pages={pages} />}
         empty={
           <Box textAlign="center" color="inherit" padding="l">
             <SpaceBetween size="xs">
