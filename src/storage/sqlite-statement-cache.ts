@@ -18,9 +18,10 @@ export function withStatementCache(sqlite: BetterSqlite3.Database): SqliteDataba
     prepare(sql) {
       const cached = statements.get(sql);
       if (cached) return cached;
-      if (SCHEMA_CHANGE.test(sql)) statements.clear();
+      const changesSchema = SCHEMA_CHANGE.test(sql);
+      if (changesSchema) statements.clear();
       const statement = adapt(sqlite.prepare(sql));
-      if (sql.length <= MAX_CACHED_SQL_LENGTH && !SCHEMA_CHANGE.test(sql)) {
+      if (sql.length <= MAX_CACHED_SQL_LENGTH && !changesSchema) {
         // Past the limit, forget the oldest statement (Map keeps insertion order).
         if (statements.size >= MAX_CACHED_STATEMENTS) statements.delete(statements.keys().next().value!);
         statements.set(sql, statement);
