@@ -125,6 +125,35 @@ describe.skipIf(!HAS_CHROMIUM)('web console: SIP media applications and SIP rule
         expect(console_.apiCalls.filter((call) => call.startsWith('PUT /sip-rules/') || call.startsWith('DELETE /sip-rules/'))).toHaveLength(2);
         expect(console_.problems).toEqual([]);
       });
+
+      it('creates a Request URI hostname rule, checking the host name before calling the API, and assigns no number', async () => {
+        const { page } = console_;
+        const hostname = 'abcdefghij0123456789ab.voiceconnector.chime.aws';
+        await page.getByRole('button', { name: 'Create', exact: true }).first().click();
+        await page.getByLabel('Name').fill('Connector calls');
+        await choose(page, /Trigger type/, 'Request URI hostname');
+        // The select is named once by its form field, not "Trigger type Trigger type …".
+        await page.getByRole('button', { name: 'Trigger type Request URI hostname', exact: true }).waitFor();
+        const host = page.getByRole('textbox', { name: 'Request URI hostname' });
+        await host.fill('not a host!');
+        await page.getByRole('button', { name: 'Next' }).click();
+        await page.getByText('Enter a host name, such as the outbound host name of a voice connector.').waitFor();
+        await host.fill(hostname);
+        await page.getByRole('button', { name: 'Next' }).click();
+        await choose(page, /Choose a SIP media application/, /^Reception/);
+        await page.getByRole('button', { name: 'Create', exact: true }).click();
+        await expectFlash(page, 'SIP rule Connector calls created.');
+        expect(postsTo('/sip-rules')).toHaveLength(2); // the earlier ToPhoneNumber rule, and this one only once
+
+        const { SipRules } = await server.admin.voice.send(new ListSipRulesCommand({}));
+        expect(SipRules).toHaveLength(1);
+        expect(SipRules![0]).toMatchObject({ Name: 'Connector calls', TriggerType: 'RequestUriHostname', TriggerValue: hostname, Disabled: false });
+        const { PhoneNumber } = await server.admin.voice.send(new GetPhoneNumberCommand({ PhoneNumberId: SMA_NUMBER }));
+        expect(PhoneNumber).toMatchObject({ Status: 'Unassigned', Associations: [] });
+        await page.getByRole('rowheader', { name: 'Connector calls' }).waitFor();
+        await expectAccessible(page);
+        expect(console_.problems).toEqual([]);
+      });
     });
   }
 });

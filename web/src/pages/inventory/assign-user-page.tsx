@@ -109,7 +109,6 @@ export function AssignUserPage() {
                     statusType={accounts.loading ? 'loading' : 'finished'}
                     loadingText="Loading accounts"
                     empty="No accounts yet: create one on the Accounts page"
-                    ariaLabel="Account"
                   />
                 </FormField>
               </Container>
@@ -134,7 +133,6 @@ export function AssignUserPage() {
                       statusType={users.loading ? 'loading' : 'finished'}
                       loadingText="Loading users"
                       empty="This account has no users yet"
-                      ariaLabel="User"
                     />
                   </FormField>
                 </Container>

@@ -93,7 +93,6 @@ export function AssignVoiceConnectorModal({ numbers, mode, visible, busy, onDism
       {step === 1 ? (
         <FormField label="Assignment type">
           <RadioGroup
-            ariaLabel="Assignment type"
             value={kind}
             onChange={({ detail }) => setKind(detail.value as VoiceTargetKind)}
             items={[

@@ -57,7 +57,6 @@ export function EditProductTypeModal({ numbers, visible, saving, onDismiss, onSa
               setChoice(detail.value as ProductType);
               setError(undefined);
             }}
-            ariaLabel="Product type"
             items={PRODUCT_TYPES.map((type) => {
               const restriction = productTypeRestriction(numbers, type);
               return { value: type, label: productTypeLabel(type), disabled: restriction !== undefined, description: restriction };

@@ -134,7 +134,6 @@ export function OrdersPage() {
                         { value: 'Local', label: 'Local' },
                         { value: 'TollFree', label: 'Toll-free' },
                       ]}
-                      ariaLabel="Number type"
                     />
                   </FormField>
                 </ColumnLayout>
@@ -162,7 +161,6 @@ export function OrdersPage() {
                           selectedOption={{ value: productType, label: PRODUCT_TYPE_LABELS[productType] }}
                           onChange={({ detail }) => setProductType(detail.selectedOption.value as ProductType)}
                           options={PRODUCT_TYPES.map((t) => ({ value: t, label: PRODUCT_TYPE_LABELS[t] }))}
-                          ariaLabel="Product type"
                         />
                       </FormField>
                       <Button

@@ -119,7 +119,6 @@ export function CreateSipRulePage() {
                       selectedOption={{ value: details.triggerType, label: TRIGGER_TYPE_LABELS[details.triggerType] }}
                       onChange={({ detail }) => change({ triggerType: detail.selectedOption.value as SipRuleTriggerType, triggerValue: '' })}
                       options={SIP_RULE_TRIGGER_TYPES.map((t) => ({ value: t, label: TRIGGER_TYPE_LABELS[t] }))}
-                      ariaLabel="Trigger type"
                     />
                   </FormField>
                   {details.triggerType === 'ToPhoneNumber' ? (
@@ -137,7 +136,6 @@ export function CreateSipRulePage() {
                         statusType={freeNumbers.loading ? 'loading' : 'finished'}
                         loadingText="Loading unassigned SIP Media Application Dial-In numbers"
                         empty="No unassigned SIP Media Application Dial-In numbers"
-                        ariaLabel="Phone number"
                         invalid={!!errors.details.triggerValue}
                       />
                     </FormField>

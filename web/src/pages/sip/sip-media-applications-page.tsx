@@ -131,7 +131,6 @@ export function SipMediaApplicationsPage() {
             selectedOption={{ value: form.region, label: form.region }}
             onChange={({ detail }) => setForm((f) => ({ ...f, region: detail.selectedOption.value ?? f.region }))}
             options={VOICE_CONNECTOR_AWS_REGIONS.map((r) => ({ value: r, label: r }))}
-            ariaLabel="AWS Region"
           />
         </FormField>
         <FormField label="Lambda function ARN" errorText={errors.lambdaArn} description="The function that handles the application's calls, in the same AWS Region.">

@@ -143,7 +143,6 @@ export function VoiceConnectorsPage() {
             selectedOption={{ value: region, label: region }}
             onChange={({ detail }) => setRegion(detail.selectedOption.value as VoiceConnectorAwsRegion)}
             options={VOICE_CONNECTOR_AWS_REGIONS.map((r) => ({ value: r, label: r }))}
-            ariaLabel="AWS Region"
           />
         </FormField>
         <Checkbox checked={encryption} onChange={({ detail }) => setEncryption(detail.checked)}>
