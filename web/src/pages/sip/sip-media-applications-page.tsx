@@ -1,11 +1,7 @@
-import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import FormField from '@cloudscape-design/components/form-field';
-import Header from '@cloudscape-design/components/header';
 import Input from '@cloudscape-design/components/input';
 import Select from '@cloudscape-design/components/select';
-import SpaceBetween from '@cloudscape-design/components/space-between';
-import Table from '@cloudscape-design/components/table';
 import { useState } from 'react';
 import { VOICE_CONNECTOR_AWS_REGIONS } from '../../../../src/contract/enums';
 import { LAMBDA_FUNCTION_ARN_PATTERN } from '../../../../src/contract/sip.schema';
@@ -14,7 +10,7 @@ import { listAll } from '../../api/list-all';
 import { createSipMediaApplication, deleteSipMediaApplication, listSipMediaApplications, type SipMediaApplication } from '../../api/sip';
 import { ConfirmDeleteModal } from '../../common/confirm-delete-modal';
 import { FormModal } from '../../common/form-modal';
-import { tableSelectionLabels } from '../../common/table-strings';
+import { ResourceListTable } from '../../common/resource-list-table';
 import { useAsync } from '../../common/use-async';
 import { ConsoleLayout } from '../../layout/console-layout';
 import { useNotifications } from '../../notifications/notifications';
@@ -85,42 +81,27 @@ export function SipMediaApplicationsPage() {
 
   return (
     <ConsoleLayout breadcrumbs={[{ text: 'SIP media applications', path: '/sip-media-applications' }]} contentType="table">
-      <Table
-        variant="full-page"
-        items={applications.value ?? []}
-        loading={applications.loading}
+      <ResourceListTable
+        title="SIP media applications"
+        list={applications}
         loadingText="Loading SIP media applications"
         trackBy="SipMediaApplicationId"
-        selectionType="single"
-        selectedItems={selected}
-        onSelectionChange={({ detail }) => setSelected(detail.selectedItems)}
-        ariaLabels={tableSelectionLabels('SIP media application', (a: SipMediaApplication) => a.Name)}
-        columnDefinitions={[
+        selection={{ selected, onChange: setSelected, noun: 'SIP media application', nameOf: (a: SipMediaApplication) => a.Name }}
+        columns={[
           { id: 'name', header: 'Name', isRowHeader: true, cell: (a) => a.Name },
           { id: 'id', header: 'ID', cell: (a) => a.SipMediaApplicationId },
           { id: 'region', header: 'AWS Region', cell: (a) => a.AwsRegion },
           { id: 'lambda', header: 'Lambda function', cell: (a) => a.Endpoints.map((e) => e.LambdaArn).join(', ') },
         ]}
-        header={
-          <Header
-            variant="awsui-h1-sticky"
-            counter={applications.value ? `(${applications.value.length})` : undefined}
-            actions={
-              <SpaceBetween direction="horizontal" size="xs">
-                <Button iconName="refresh" ariaLabel="Refresh" onClick={applications.reload} />
-                <Button disabled={selected.length === 0} disabledReason="Select a SIP media application." onClick={() => setDialog('delete')}>
-                  Delete
-                </Button>
-                <Button variant="primary" onClick={openCreate}>
-                  Create SIP media application
-                </Button>
-              </SpaceBetween>
-            }
-          >
-            SIP media applications
-          </Header>
-        }
-        empty={<Box textAlign="center">No SIP media applications</Box>}
+        actions={[
+          <Button key="delete" disabled={selected.length === 0} disabledReason="Select a SIP media application." onClick={() => setDialog('delete')}>
+            Delete
+          </Button>,
+          <Button key="create" variant="primary" onClick={openCreate}>
+            Create SIP media application
+          </Button>,
+        ]}
+        empty="No SIP media applications"
       />
       <FormModal header="Create SIP media application" submitText="Create" visible={dialog === 'create'} busy={busy} onDismiss={() => setDialog(undefined)} onSubmit={() => void create()}>
         <FormField label="Name" errorText={errors.name}>

@@ -1,17 +1,15 @@
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import ButtonDropdown from '@cloudscape-design/components/button-dropdown';
-import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
-import Table from '@cloudscape-design/components/table';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { messageOf } from '../../api/api-error';
 import { listAll } from '../../api/list-all';
 import { disableAndDeleteSipRule, listSipMediaApplications, listSipRules, type SipRule } from '../../api/sip';
 import { formatTimestamp } from '../../common/labels';
-import { tableSelectionLabels } from '../../common/table-strings';
+import { ResourceListTable } from '../../common/resource-list-table';
 import { useAsync } from '../../common/use-async';
 import { ConsoleLayout } from '../../layout/console-layout';
 import { useNotifications } from '../../notifications/notifications';
@@ -66,17 +64,14 @@ export function SipRulesPage() {
 
   return (
     <ConsoleLayout breadcrumbs={[{ text: 'SIP rules', path: '/sip-rules' }]} contentType="table">
-      <Table
-        variant="full-page"
-        items={rules.value ?? []}
-        loading={rules.loading}
+      <ResourceListTable
+        title="SIP rules"
+        description="A SIP rule sends calls to a phone number or a request URI host name to SIP media applications, in priority order."
+        list={rules}
         loadingText="Loading SIP rules"
         trackBy="SipRuleId"
-        selectionType="single"
-        selectedItems={selected}
-        onSelectionChange={({ detail }) => setSelected(detail.selectedItems)}
-        ariaLabels={tableSelectionLabels('SIP rule', (r: SipRule) => r.Name)}
-        columnDefinitions={[
+        selection={{ selected, onChange: setSelected, noun: 'SIP rule', nameOf: (r: SipRule) => r.Name }}
+        columns={[
           { id: 'name', header: 'Name', isRowHeader: true, cell: (r) => r.Name },
           { id: 'trigger', header: 'Trigger type', cell: (r) => TRIGGER_TYPE_LABELS[r.TriggerType] },
           { id: 'value', header: 'Trigger value', cell: (r) => r.TriggerValue },
@@ -96,29 +91,18 @@ export function SipRulesPage() {
           },
           { id: 'updated', header: 'Last updated', cell: (r) => formatTimestamp(r.UpdatedTimestamp) },
         ]}
-        header={
-          <Header
-            variant="awsui-h1-sticky"
-            counter={rules.value ? `(${rules.value.length})` : undefined}
-            description="A SIP rule sends calls to a phone number or a request URI host name to SIP media applications, in priority order."
-            actions={
-              <SpaceBetween direction="horizontal" size="xs">
-                <Button iconName="refresh" ariaLabel="Refresh" onClick={rules.reload} />
-                <ButtonDropdown
-                  items={[{ id: 'delete', text: 'Delete', disabled: selected.length === 0, disabledReason: 'Select a SIP rule.' }]}
-                  onItemClick={({ detail }) => detail.id === 'delete' && setShowDelete(true)}
-                >
-                  Actions
-                </ButtonDropdown>
-                <Button variant="primary" onClick={() => navigate('/sip-rules/create')}>
-                  Create
-                </Button>
-              </SpaceBetween>
-            }
+        actions={[
+          <ButtonDropdown
+            key="actions"
+            items={[{ id: 'delete', text: 'Delete', disabled: selected.length === 0, disabledReason: 'Select a SIP rule.' }]}
+            onItemClick={({ detail }) => detail.id === 'delete' && setShowDelete(true)}
           >
-            SIP rules
-          </Header>
-        }
+            Actions
+          </ButtonDropdown>,
+          <Button key="create" variant="primary" onClick={() => navigate('/sip-rules/create')}>
+            Create
+          </Button>,
+        ]}
         empty={
           <Box textAlign="center" color="inherit" padding="l">
             <SpaceBetween size="xs">

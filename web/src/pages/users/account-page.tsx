@@ -2,12 +2,10 @@ import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import Checkbox from '@cloudscape-design/components/checkbox';
 import FormField from '@cloudscape-design/components/form-field';
-import Header from '@cloudscape-design/components/header';
 import Input from '@cloudscape-design/components/input';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Spinner from '@cloudscape-design/components/spinner';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
-import Table from '@cloudscape-design/components/table';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { EMAIL_PATTERN } from '../../../../src/contract/account.schema';
@@ -15,7 +13,7 @@ import { createUser, getAccount, getUserSettings, listUsers, updateUserSettings,
 import { messageOf } from '../../api/api-error';
 import { listAll } from '../../api/list-all';
 import { FormModal } from '../../common/form-modal';
-import { tableSelectionLabels } from '../../common/table-strings';
+import { ResourceListTable } from '../../common/resource-list-table';
 import { useAsync } from '../../common/use-async';
 import { ConsoleLayout } from '../../layout/console-layout';
 import { useNotifications } from '../../notifications/notifications';
@@ -94,17 +92,14 @@ export function AccountPage() {
   const title = account.value?.Name ?? accountId;
   return (
     <ConsoleLayout breadcrumbs={[{ text: 'Accounts', path: '/accounts' }, { text: title, path: `/accounts/${encodeURIComponent(accountId)}` }]} contentType="table">
-      <Table
-        variant="full-page"
-        items={users.value ?? []}
-        loading={users.loading}
+      <ResourceListTable
+        title={title}
+        description={account.error ?? `Users of account ${accountId}`}
+        list={users}
         loadingText="Loading users"
         trackBy="UserId"
-        selectionType="single"
-        selectedItems={selected}
-        onSelectionChange={({ detail }) => setSelected(detail.selectedItems)}
-        ariaLabels={tableSelectionLabels('user', fullName)}
-        columnDefinitions={[
+        selection={{ selected, onChange: setSelected, noun: 'user', nameOf: fullName }}
+        columns={[
           { id: 'name', header: 'Full name', isRowHeader: true, cell: fullName },
           { id: 'email', header: 'Email', cell: (u) => u.PrimaryEmail },
           { id: 'number', header: 'Phone number', cell: (u) => u.PrimaryProvisionedNumber ?? '-' },
@@ -115,27 +110,15 @@ export function AccountPage() {
             cell: (u) => (u.SignInRequired ? <StatusIndicator type="warning">Must sign in again</StatusIndicator> : <StatusIndicator type="success">Up to date</StatusIndicator>),
           },
         ]}
-        header={
-          <Header
-            variant="awsui-h1-sticky"
-            counter={users.value ? `(${users.value.length})` : undefined}
-            description={account.error ?? `Users of account ${accountId}`}
-            actions={
-              <SpaceBetween direction="horizontal" size="xs">
-                <Button iconName="refresh" ariaLabel="Refresh" onClick={users.reload} />
-                <Button disabled={selected.length === 0} disabledReason="Select a user." onClick={() => void openPermissions()}>
-                  Edit calling and SMS permissions
-                </Button>
-                <Button variant="primary" onClick={() => (setNewUser({ name: '', email: '' }), setErrors({}), setDialog('create'))}>
-                  Create user
-                </Button>
-              </SpaceBetween>
-            }
-          >
-            {title}
-          </Header>
-        }
-        empty={<Box textAlign="center">No users in this account</Box>}
+        actions={[
+          <Button key="permissions" disabled={selected.length === 0} disabledReason="Select a user." onClick={() => void openPermissions()}>
+            Edit calling and SMS permissions
+          </Button>,
+          <Button key="create" variant="primary" onClick={() => (setNewUser({ name: '', email: '' }), setErrors({}), setDialog('create'))}>
+            Create user
+          </Button>,
+        ]}
+        empty="No users in this account"
       />
       <FormModal header="Create user" submitText="Create" visible={dialog === 'create'} busy={busy} onDismiss={() => setDialog(undefined)} onSubmit={() => void create()}>
         <FormField label="Full name" errorText={errors.name}>

@@ -1,11 +1,7 @@
-import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import FormField from '@cloudscape-design/components/form-field';
-import Header from '@cloudscape-design/components/header';
 import Input from '@cloudscape-design/components/input';
 import Link from '@cloudscape-design/components/link';
-import SpaceBetween from '@cloudscape-design/components/space-between';
-import Table from '@cloudscape-design/components/table';
 import { useState } from 'react';
 import { ACCOUNT_NAME_MAX_LENGTH } from '../../../../src/contract/account.schema';
 import { createAccount, listAccounts, type Account } from '../../api/accounts';
@@ -13,6 +9,7 @@ import { messageOf } from '../../api/api-error';
 import { listAll } from '../../api/list-all';
 import { formatTimestamp } from '../../common/labels';
 import { FormModal } from '../../common/form-modal';
+import { ResourceListTable } from '../../common/resource-list-table';
 import { useAsync } from '../../common/use-async';
 import { ConsoleLayout } from '../../layout/console-layout';
 import { useConsoleLinks } from '../../layout/use-console-links';
@@ -54,13 +51,12 @@ export function AccountsPage() {
 
   return (
     <ConsoleLayout breadcrumbs={[{ text: 'Accounts', path: '/accounts' }]} contentType="table">
-      <Table
-        variant="full-page"
-        items={accounts.value ?? []}
-        loading={accounts.loading}
+      <ResourceListTable
+        title="Accounts"
+        list={accounts}
         loadingText="Loading accounts"
         trackBy="AccountId"
-        columnDefinitions={[
+        columns={[
           {
             id: 'name',
             header: 'Name',
@@ -76,23 +72,12 @@ export function AccountsPage() {
           { id: 'status', header: 'Status', cell: (a) => a.AccountStatus },
           { id: 'created', header: 'Created', cell: (a) => formatTimestamp(a.CreatedTimestamp) },
         ]}
-        header={
-          <Header
-            variant="awsui-h1-sticky"
-            counter={accounts.value ? `(${accounts.value.length})` : undefined}
-            actions={
-              <SpaceBetween direction="horizontal" size="xs">
-                <Button iconName="refresh" ariaLabel="Refresh" onClick={accounts.reload} />
-                <Button variant="primary" onClick={() => (setName(''), setNameError(undefined), setCreating(true))}>
-                  Create account
-                </Button>
-              </SpaceBetween>
-            }
-          >
-            Accounts
-          </Header>
+        actions={
+          <Button variant="primary" onClick={() => (setName(''), setNameError(undefined), setCreating(true))}>
+            Create account
+          </Button>
         }
-        empty={<Box textAlign="center">No accounts</Box>}
+        empty="No accounts"
       />
       <FormModal header="Create account" submitText="Create" visible={creating} busy={busy} onDismiss={() => setCreating(false)} onSubmit={() => void create()}>
         <FormField label="Name" errorText={nameError}>

@@ -1,20 +1,16 @@
 import AttributeEditor from '@cloudscape-design/components/attribute-editor';
-import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import FormField from '@cloudscape-design/components/form-field';
-import Header from '@cloudscape-design/components/header';
 import Input from '@cloudscape-design/components/input';
 import Link from '@cloudscape-design/components/link';
 import Select from '@cloudscape-design/components/select';
-import SpaceBetween from '@cloudscape-design/components/space-between';
-import Table from '@cloudscape-design/components/table';
 import { useState } from 'react';
 import { messageOf } from '../../api/api-error';
 import { listAll } from '../../api/list-all';
 import { createVoiceConnectorGroup, deleteVoiceConnectorGroup, listVoiceConnectorGroups, listVoiceConnectors, type VoiceConnectorGroup } from '../../api/voice-connectors';
 import { ConfirmDeleteModal } from '../../common/confirm-delete-modal';
 import { FormModal } from '../../common/form-modal';
-import { tableSelectionLabels } from '../../common/table-strings';
+import { ResourceListTable } from '../../common/resource-list-table';
 import { useAsync } from '../../common/use-async';
 import { ConsoleLayout } from '../../layout/console-layout';
 import { useConsoleLinks } from '../../layout/use-console-links';
@@ -94,17 +90,13 @@ export function VoiceConnectorGroupsPage() {
 
   return (
     <ConsoleLayout breadcrumbs={[{ text: 'Voice connector groups', path: '/voice-connector-groups' }]} contentType="table">
-      <Table
-        variant="full-page"
-        items={groups.value ?? []}
-        loading={groups.loading}
+      <ResourceListTable
+        title="Voice connector groups"
+        list={groups}
         loadingText="Loading voice connector groups"
         trackBy="VoiceConnectorGroupId"
-        selectionType="single"
-        selectedItems={selected}
-        onSelectionChange={({ detail }) => setSelected(detail.selectedItems)}
-        ariaLabels={tableSelectionLabels('voice connector group', (g: VoiceConnectorGroup) => g.Name)}
-        columnDefinitions={[
+        selection={{ selected, onChange: setSelected, noun: 'voice connector group', nameOf: (g: VoiceConnectorGroup) => g.Name }}
+        columns={[
           { id: 'name', header: 'Name', isRowHeader: true, cell: (g) => g.Name },
           { id: 'id', header: 'ID', cell: (g) => g.VoiceConnectorGroupId },
           {
@@ -128,26 +120,15 @@ export function VoiceConnectorGroupsPage() {
             ),
           },
         ]}
-        header={
-          <Header
-            variant="awsui-h1-sticky"
-            counter={groups.value ? `(${groups.value.length})` : undefined}
-            actions={
-              <SpaceBetween direction="horizontal" size="xs">
-                <Button iconName="refresh" ariaLabel="Refresh" onClick={groups.reload} />
-                <Button disabled={selected.length === 0} disabledReason="Select a voice connector group." onClick={() => setDialog('delete')}>
-                  Delete
-                </Button>
-                <Button variant="primary" onClick={openCreate}>
-                  Create voice connector group
-                </Button>
-              </SpaceBetween>
-            }
-          >
-            Voice connector groups
-          </Header>
-        }
-        empty={<Box textAlign="center">No voice connector groups</Box>}
+        actions={[
+          <Button key="delete" disabled={selected.length === 0} disabledReason="Select a voice connector group." onClick={() => setDialog('delete')}>
+            Delete
+          </Button>,
+          <Button key="create" variant="primary" onClick={openCreate}>
+            Create voice connector group
+          </Button>,
+        ]}
+        empty="No voice connector groups"
       />
       <FormModal header="Create voice connector group" submitText="Create" visible={dialog === 'create'} busy={busy} onDismiss={() => setDialog(undefined)} onSubmit={() => void create()}>
         <FormField label="Name" errorText={errors.name}>

@@ -1,13 +1,9 @@
-import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import Checkbox from '@cloudscape-design/components/checkbox';
 import FormField from '@cloudscape-design/components/form-field';
-import Header from '@cloudscape-design/components/header';
 import Input from '@cloudscape-design/components/input';
 import Link from '@cloudscape-design/components/link';
 import Select from '@cloudscape-design/components/select';
-import SpaceBetween from '@cloudscape-design/components/space-between';
-import Table from '@cloudscape-design/components/table';
 import { useState } from 'react';
 import { VOICE_CONNECTOR_AWS_REGIONS, type VoiceConnectorAwsRegion } from '../../../../src/contract/enums';
 import { NAME_MAX_LENGTH } from '../../../../src/contract/limits';
@@ -16,7 +12,7 @@ import { listAll } from '../../api/list-all';
 import { createVoiceConnector, deleteVoiceConnector, listVoiceConnectors, type VoiceConnector } from '../../api/voice-connectors';
 import { ConfirmDeleteModal } from '../../common/confirm-delete-modal';
 import { FormModal } from '../../common/form-modal';
-import { tableSelectionLabels } from '../../common/table-strings';
+import { ResourceListTable } from '../../common/resource-list-table';
 import { useAsync } from '../../common/use-async';
 import { ConsoleLayout } from '../../layout/console-layout';
 import { useConsoleLinks } from '../../layout/use-console-links';
@@ -87,17 +83,13 @@ export function VoiceConnectorsPage() {
 
   return (
     <ConsoleLayout breadcrumbs={[{ text: 'Voice connectors', path: '/voice-connectors' }]} contentType="table">
-      <Table
-        variant="full-page"
-        items={connectors.value ?? []}
-        loading={connectors.loading}
+      <ResourceListTable
+        title="Voice connectors"
+        list={connectors}
         loadingText="Loading voice connectors"
         trackBy="VoiceConnectorId"
-        selectionType="single"
-        selectedItems={selected}
-        onSelectionChange={({ detail }) => setSelected(detail.selectedItems)}
-        ariaLabels={tableSelectionLabels('voice connector', (c: VoiceConnector) => c.Name)}
-        columnDefinitions={[
+        selection={{ selected, onChange: setSelected, noun: 'voice connector', nameOf: (c: VoiceConnector) => c.Name }}
+        columns={[
           { id: 'name', header: 'Name', isRowHeader: true, cell: (c) => c.Name },
           { id: 'id', header: 'ID', cell: (c) => c.VoiceConnectorId },
           { id: 'region', header: 'AWS Region', cell: (c) => c.AwsRegion },
@@ -113,26 +105,15 @@ export function VoiceConnectorsPage() {
             ),
           },
         ]}
-        header={
-          <Header
-            variant="awsui-h1-sticky"
-            counter={connectors.value ? `(${connectors.value.length})` : undefined}
-            actions={
-              <SpaceBetween direction="horizontal" size="xs">
-                <Button iconName="refresh" ariaLabel="Refresh" onClick={connectors.reload} />
-                <Button disabled={selected.length === 0} disabledReason="Select a voice connector." onClick={() => setDialog('delete')}>
-                  Delete
-                </Button>
-                <Button variant="primary" onClick={openCreate}>
-                  Create voice connector
-                </Button>
-              </SpaceBetween>
-            }
-          >
-            Voice connectors
-          </Header>
-        }
-        empty={<Box textAlign="center">No voice connectors</Box>}
+        actions={[
+          <Button key="delete" disabled={selected.length === 0} disabledReason="Select a voice connector." onClick={() => setDialog('delete')}>
+            Delete
+          </Button>,
+          <Button key="create" variant="primary" onClick={openCreate}>
+            Create voice connector
+          </Button>,
+        ]}
+        empty="No voice connectors"
       />
       <FormModal header="Create voice connector" submitText="Create" visible={dialog === 'create'} busy={busy} onDismiss={() => setDialog(undefined)} onSubmit={() => void create()}>
         <FormField label="Name" errorText={nameError}>
