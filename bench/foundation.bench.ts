@@ -1,12 +1,15 @@
 // The Foundation benchmark (not part of `npm test`): run with `npm run bench:foundation`.
 // On a fresh SQLite data directory, in one run, each figure next to a baseline measured in the same run:
 //   1. loading 1,000,000 numbers through the real import path vs a raw better-sqlite3 INSERT;
-//   2. GetPhoneNumber requests/s over HTTP with SigV4 vs a bare Fastify hello-world, and vs the same
-//      response bytes sent by a bare route (the ceiling any implementation could reach);
+//   2. GetPhoneNumber requests/s over HTTP with SigV4 vs a bare Fastify hello-world, vs the same
+//      response bytes sent by a bare route (the ceiling of any server), and vs a bare route that does
+//      only the required work (SigV4 and two SQLite reads: the ceiling of any server that checks
+//      every signature and reads the database);
 //   3. a filtered ListPhoneNumbers page deep into the set vs the raw SQL that produces it;
 //   4. the server's RSS on an empty database vs on the 1M database (after start and after the load).
 // Prints the JSON report on stdout (also written to bench/results/), then a short summary.
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +23,7 @@ import { loadRawBaseline, loadThroughService } from './support/inventory-load';
 import { measureListLatency } from './support/list-latency';
 import { benchNumber, INVENTORY_SIZE, spreadIndexes } from './support/numbers';
 import { startServerChild } from './support/server-child';
-import { signGet, type Signer } from './support/signed-requests';
+import { sendGet, signGet, type Signer } from './support/signed-requests';
 import { progress, round } from './support/stats';
 import { compareThroughput } from './support/throughput';
 
@@ -87,18 +90,31 @@ async function main() {
   if (probe.status !== 200 || probeBody.PhoneNumber?.E164PhoneNumber !== benchNumber(spreadIndexes(SIGNED_POOL_SIZE)[0]!).e164) {
     throw new Error(`GetPhoneNumber probe failed: ${probe.status} ${JSON.stringify(probeBody)}`);
   }
-  progress('measuring GetPhoneNumber, the same response from a bare route, and hello-world requests/s');
+  progress('measuring GetPhoneNumber, the minimal route, the same response from a bare route, and hello-world requests/s');
+  // A signed request carries numberyard's Host; node:http sends it as given (fetch would replace it).
+  const probeAgent = new http.Agent({ keepAlive: true });
   const hello = await startServerChild('hello');
   // What the goal allows at best: GetPhoneNumber's response bytes sent by a bare Fastify route,
   // with no signature to check and no database to read.
   const fixed = await startServerChild('fixed', probeText);
-  const { getPhoneNumber, sameResponseBare, helloWorld } = await compareThroughput(
-    { getPhoneNumber: { server, requests: pool }, sameResponseBare: { server: fixed, requests: pool }, helloWorld: { server: hello } },
+  // What the required work costs without anything of numberyard's around it.
+  const minimal = await startServerChild('minimal', dataDir);
+  const minimalProbe = await sendGet(probeAgent, minimal.url, pool[0]!);
+  if (minimalProbe.status !== 200 || minimalProbe.body !== probeText) throw new Error(`the minimal route answers differently: ${minimalProbe.status} ${minimalProbe.body}`);
+  probeAgent.destroy();
+  const { getPhoneNumber, minimalRoute, sameResponseBare, helloWorld } = await compareThroughput(
+    {
+      getPhoneNumber: { server, requests: pool },
+      minimalRoute: { server: minimal, requests: pool },
+      sameResponseBare: { server: fixed, requests: pool },
+      helloWorld: { server: hello },
+    },
     THROUGHPUT,
   );
   await hello.stop();
   await fixed.stop();
-  if ([getPhoneNumber, sameResponseBare, helloWorld].some((f) => f.non2xx + f.errors > 0)) throw new Error('some requests failed during the throughput runs');
+  await minimal.stop();
+  if ([getPhoneNumber, minimalRoute, sameResponseBare, helloWorld].some((f) => f.non2xx + f.errors > 0)) throw new Error('some requests failed during the throughput runs');
 
   // 3. One filtered page deep into the set.
   progress('measuring a filtered ListPhoneNumbers page');
@@ -135,9 +151,13 @@ async function main() {
       method: `autocannon, ${THROUGHPUT.connections} connections, ${THROUGHPUT.warmupSeconds}s warm-up each, then ${THROUGHPUT.rounds} alternating rounds of ${THROUGHPUT.roundSeconds}s each; numberyard and hello-world each in their own process (tsx), the client in this one`,
       signing: `${SIGNED_POOL_SIZE} distinct requests (different numbers) SigV4-signed at the start and replayed by autocannon, as load generators do; SigV4 accepts a signed request for 15 minutes and the server verifies every signature`,
       getPhoneNumber,
+      minimalRoute,
       sameResponseBare,
       helloWorld,
       ratio: round(getPhoneNumber.requestsPerSecond / helloWorld.requestsPerSecond),
+      minimalRouteRatio: round(minimalRoute.requestsPerSecond / helloWorld.requestsPerSecond),
+      minimalRouteNote:
+        'a bare Fastify GET /phone-numbers/:id that does only what GetPhoneNumber requires: the same SigV4 verifier (@smithy/signature-v4), the access key and the number read by prepared better-sqlite3 statements, the secret opened once, the same mapper and JSON.stringify; no Kysely, hooks, validation, metrics, rate limit or error mapping. Its ratio is the most any server that checks every signature and reads the database could reach here',
       sameResponseBareRatio: round(sameResponseBare.requestsPerSecond / helloWorld.requestsPerSecond),
       sameResponseBareNote:
         "GetPhoneNumber's exact response body, with a request-id header, sent by a bare Fastify route for the same pool of requests, without SigV4, database, validation, hooks or metrics: the most any implementation of GetPhoneNumber on Node's HTTP server could reach next to hello-world on this machine",
@@ -187,6 +207,7 @@ async function main() {
       `  load      service ${serviceLoad.rowsPerSecond.toLocaleString('en-US')} rows/s, raw INSERT ${rawLoad.rowsPerSecond.toLocaleString('en-US')} rows/s (raw is ${report.load.rawOverService}x faster)`,
       `  get       GetPhoneNumber ${g.getPhoneNumber.requestsPerSecond} req/s vs hello-world ${g.helloWorld.requestsPerSecond} req/s = ${g.ratio}x (goal >= ${GOALS.getVsHelloWorld}: ${verdict(g.ratio >= GOALS.getVsHelloWorld)})`,
       `            server CPU per request ${g.getPhoneNumber.serverCpuMicrosPerRequest} µs vs ${g.helloWorld.serverCpuMicrosPerRequest} µs = ${g.serverCpuRatio}x`,
+      `            the required work alone on a bare route (SigV4 + two SQLite reads) ${g.minimalRoute.requestsPerSecond} req/s = ${g.minimalRouteRatio}x hello-world, ${g.minimalRoute.serverCpuMicrosPerRequest} µs/request`,
       `            the same response from a bare route (no SigV4, no database) ${g.sameResponseBare.requestsPerSecond} req/s = ${g.sameResponseBareRatio}x hello-world, ${g.sameResponseBare.serverCpuMicrosPerRequest} µs/request`,
       `            GetPhoneNumber µs/request by phase: ${phaseLine(g.getPhoneNumber.serverCpuMicrosByPhase)}`,
       `            hello-world µs/request by phase: ${phaseLine(g.helloWorld.serverCpuMicrosByPhase)}`,

@@ -55,8 +55,8 @@ function nextReport<T extends ChildReport['type']>(child: ChildProcess, type: T)
   });
 }
 
-/** `argument`: the data directory for 'numberyard', the JSON body for 'fixed'. */
-export async function startServerChild(kind: 'numberyard' | 'hello' | 'fixed', argument?: string): Promise<ServerChild> {
+/** `argument`: the data directory for 'numberyard' and 'minimal', the JSON body for 'fixed'. */
+export async function startServerChild(kind: 'numberyard' | 'minimal' | 'hello' | 'fixed', argument?: string): Promise<ServerChild> {
   const child = fork(ENTRY, argument ? [kind, argument] : [kind], {
     execArgv: ['--import', 'tsx', ...profilingArgs()],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
