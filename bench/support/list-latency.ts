@@ -7,9 +7,9 @@ import type { Services } from '../../src/services';
 import { encodeNextToken } from '../../src/services/next-token';
 import type { Caller } from '../../src/services/service-context';
 import { cpuPerRequestByPhase } from './cpu-phases';
-import type { ServerChild } from './server-child';
+import type { ChildUsage, ServerChild } from './server-child';
 import { sendGet, signGet, type Signer } from './signed-requests';
-import { cpuMillis, round, timeRuns, timeRunsWithCpu } from './stats';
+import { cpuMillis, round, timeInterleaved, timeRuns } from './stats';
 
 const PAGE_SIZE = 100;
 const FILTER = { status: 'Unassigned', productType: 'VoiceConnector' } as const;
@@ -75,15 +75,17 @@ export async function measureListLatency(options: ListLatencyOptions) {
       const { status } = await sendGet(agent, baseUrl, request);
       if (status !== 200) throw new Error(`ListPhoneNumbers answered ${status}`);
     };
-    await timeRuns(options.warmup, 0, sendList);
-    const before = await options.server.usage(); // only the measured requests count in the server's figures below
-    const overHttp = await timeRunsWithCpu(0, options.runs, sendList);
+    const listService = () => options.services.phoneNumbers.list(options.caller, query);
+    // The three are timed in turn, request by request, so that a busy spell of the machine weighs on all alike.
+    const timed = { overHttp: sendList, service: listService, rawSql: rawPage };
+    let before: ChildUsage | undefined; // read after the warm-up: only the measured requests count in the server's figures below
+    const { overHttp, service, rawSql } = await timeInterleaved(options.warmup, options.runs, timed, async () => {
+      before = await options.server.usage();
+    });
     const after = await options.server.usage();
-    const serverCpuMsPerRequest = (cpuMillis(after.cpu) - cpuMillis(before.cpu)) / options.runs;
+    const serverCpuMsPerRequest = (cpuMillis(after.cpu) - cpuMillis(before!.cpu)) / options.runs;
     // The same requests again under the server's CPU profiler, for the phase breakdown.
     const profile = await options.server.profile(() => timeRuns(0, options.runs, sendList));
-    const service = await timeRunsWithCpu(options.warmup, options.runs, () => options.services.phoneNumbers.list(options.caller, query));
-    const rawSql = await timeRunsWithCpu(options.warmup, options.runs, rawPage);
     return {
       request: `GET /phone-numbers?status=${FILTER.status}&product-type=${FILTER.productType}&max-results=${PAGE_SIZE}&next-token=<after ${options.depth} matching numbers>`,
       pageBytes: Buffer.byteLength(response.body),

@@ -38,6 +38,36 @@ export async function timeRunsWithCpu(warmup: number, runs: number, fn: () => un
   return { ...summarize(samples), cpuMsPerRun: round(cpuMillis(process.cpuUsage(before)) / runs, 3) };
 }
 
+/**
+ * Times several functions against each other: each run calls every one of them once, in an order
+ * that rotates from run to run, so that other load on the machine, which comes and goes, weighs on
+ * all of them alike (timing one after the other lets a busy spell fall on one side only).
+ * Returns each function's summary and this process's CPU time per call, in ms. `afterWarmup` runs
+ * once between the warm-up and the measured runs (to read a server's counters, say).
+ */
+export async function timeInterleaved<K extends string>(warmup: number, runs: number, fns: Record<K, () => unknown>, afterWarmup?: () => Promise<void>) {
+  const names = Object.keys(fns) as K[];
+  const samples = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<K, number[]>;
+  const cpu = Object.fromEntries(names.map((name) => [name, 0])) as Record<K, number>;
+  for (let run = 0; run < warmup + runs; run += 1) {
+    if (run === warmup) await afterWarmup?.();
+    for (let k = 0; k < names.length; k += 1) {
+      const name = names[(run + k) % names.length]!;
+      const cpuBefore = process.cpuUsage();
+      const start = process.hrtime.bigint();
+      await fns[name]();
+      const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
+      if (run < warmup) continue;
+      samples[name].push(elapsed);
+      cpu[name] += cpuMillis(process.cpuUsage(cpuBefore));
+    }
+  }
+  return Object.fromEntries(names.map((name) => [name, { ...summarize(samples[name]), cpuMsPerRun: round(cpu[name] / runs, 3) }])) as Record<
+    K,
+    ReturnType<typeof summarize> & { cpuMsPerRun: number }
+  >;
+}
+
 export function cpuMillis(usage: NodeJS.CpuUsage): number {
   return (usage.user + usage.system) / 1000;
 }
