@@ -28,17 +28,6 @@ export async function timeRuns(warmup: number, runs: number, fn: () => unknown):
 }
 
 /**
- * timeRuns, plus this process's CPU time per run in ms: unlike durations, CPU time hardly changes
- * when other processes compete for the machine's cores.
- */
-export async function timeRunsWithCpu(warmup: number, runs: number, fn: () => unknown) {
-  await timeRuns(warmup, 0, fn);
-  const before = process.cpuUsage();
-  const samples = await timeRuns(0, runs, fn);
-  return { ...summarize(samples), cpuMsPerRun: round(cpuMillis(process.cpuUsage(before)) / runs, 3) };
-}
-
-/**
  * Times several functions against each other: each run calls every one of them once, in an order
  * that rotates from run to run, so that other load on the machine, which comes and goes, weighs on
  * all of them alike (timing one after the other lets a busy spell fall on one side only).
