@@ -14,6 +14,7 @@ import { NumberyardError } from '../../domain/numberyard-error';
 
 export const SIGNING_SERVICE = 'chime';
 const MAX_CLOCK_SKEW_MS = 15 * 60 * 1000;
+const SHA256 = Hash.bind(null, 'sha256');
 /** Signing keys kept for reuse (one per access key, day, region and service); past this many the oldest is dropped. */
 const MAX_CACHED_SIGNING_KEYS = 1_000;
 const EMPTY_BODY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
@@ -72,7 +73,7 @@ function parseAmzDate(value: string | undefined): number | undefined {
  */
 class CanonicalRequestBuilder extends SignatureV4 {
   constructor() {
-    super({ service: SIGNING_SERVICE, region: 'unused', credentials: { accessKeyId: '', secretAccessKey: '' }, sha256: Hash.bind(null, 'sha256'), uriEscapePath: true, applyChecksum: false });
+    super({ service: SIGNING_SERVICE, region: 'unused', credentials: { accessKeyId: '', secretAccessKey: '' }, sha256: SHA256, uriEscapePath: true, applyChecksum: false });
   }
 
   canonicalRequestOf(request: HttpRequest, canonicalHeaders: HeaderBag, payloadHash: string): string {
@@ -89,7 +90,7 @@ async function signingKeyFor(accessKeyId: string, secretAccessKey: string, short
   const cacheKey = `${accessKeyId}\n${secretAccessKey}\n${shortDate}\n${region}\n${service}`;
   let key = signingKeys.get(cacheKey);
   if (key === undefined) {
-    key = await getSigningKey(Hash.bind(null, 'sha256'), { accessKeyId, secretAccessKey }, shortDate, region, service);
+    key = await getSigningKey(SHA256, { accessKeyId, secretAccessKey }, shortDate, region, service);
     // Past the limit, forget the oldest key (Map keeps insertion order).
     if (signingKeys.size >= MAX_CACHED_SIGNING_KEYS) signingKeys.delete(signingKeys.keys().next().value!);
     signingKeys.set(cacheKey, key);
