@@ -1,159 +1,142 @@
 import { GetPhoneNumberCommand, GetSipRuleCommand, ListSipMediaApplicationsCommand, ListSipRulesCommand } from '@aws-sdk/client-chime-sdk-voice';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS } from '../support/dialects';
+import { expect, it } from 'vitest';
 import { importNumbers } from '../support/inventory';
-import { startTestServer, type TestServer } from '../support/test-server';
-import { expectAccessible, HAS_CHROMIUM, launchChromium, openConsole, screenshot, signIn, type ConsolePage } from './support/browser';
+import { expectAccessible, screenshot } from './support/browser';
 import { choose, chooseAction, dialog, expectFlash } from './support/console-actions';
+import { describeConsole } from './support/console-suite';
 
 const SMA_NUMBER = '+15095551212';
 const LAMBDA = (name: string) => `arn:aws:lambda:us-east-1:123456789012:function:${name}`;
 
-describe.skipIf(!HAS_CHROMIUM)('web console: SIP media applications and SIP rules', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => browser?.close());
+describeConsole(
+  'web console: SIP media applications and SIP rules',
+  { seed: (server) => importNumbers(server, [SMA_NUMBER], 'SipMediaApplicationDialIn') },
+  (suite) => {
+    const postsTo = (path: string) => suite.console.apiCalls.filter((call) => call.startsWith(`POST ${path}`));
 
-  for (const dialect of DIALECTS) {
-    describe(`[${dialect}]`, () => {
-      let server: TestServer;
-      let console_: ConsolePage;
-      const postsTo = (path: string) => console_.apiCalls.filter((call) => call.startsWith(`POST ${path}`));
-
-      beforeAll(async () => {
-        server = await startTestServer(dialect);
-        await importNumbers(server, [SMA_NUMBER], 'SipMediaApplicationDialIn');
-        console_ = await openConsole(browser, server.url);
-        await signIn(console_.page, server.admin.credentials);
-      });
-      afterAll(async () => {
-        await console_?.close();
-        await server?.close();
-      });
-
-      it('creates SIP media applications, refusing a Lambda ARN of another region before calling the API', async () => {
-        const { page } = console_;
-        await page.getByRole('link', { name: 'SIP media applications' }).click();
-        for (const name of ['Reception', 'Overflow']) {
-          await page.getByRole('button', { name: 'Create SIP media application' }).click();
-          await dialog(page).getByLabel('Name').fill(name);
-          await dialog(page).getByLabel('Lambda function ARN').fill(name === 'Reception' ? 'arn:aws:lambda:eu-west-1:123456789012:function:x' : LAMBDA(name));
+    it('creates SIP media applications, refusing a Lambda ARN of another region before calling the API', async () => {
+      const { server, console: console_, dialect } = suite;
+      const { page } = console_;
+      await page.getByRole('link', { name: 'SIP media applications' }).click();
+      for (const name of ['Reception', 'Overflow']) {
+        await page.getByRole('button', { name: 'Create SIP media application' }).click();
+        await dialog(page).getByLabel('Name').fill(name);
+        await dialog(page).getByLabel('Lambda function ARN').fill(name === 'Reception' ? 'arn:aws:lambda:eu-west-1:123456789012:function:x' : LAMBDA(name));
+        await dialog(page).getByRole('button', { name: 'Create' }).click();
+        if (name === 'Reception') {
+          await dialog(page).getByText("The Lambda function must be in the application's AWS Region (us-east-1).").waitFor();
+          expect(postsTo('/sip-media-applications')).toEqual([]);
+          await dialog(page).getByLabel('Lambda function ARN').fill(LAMBDA(name));
           await dialog(page).getByRole('button', { name: 'Create' }).click();
-          if (name === 'Reception') {
-            await dialog(page).getByText("The Lambda function must be in the application's AWS Region (us-east-1).").waitFor();
-            expect(postsTo('/sip-media-applications')).toEqual([]);
-            await dialog(page).getByLabel('Lambda function ARN').fill(LAMBDA(name));
-            await dialog(page).getByRole('button', { name: 'Create' }).click();
-          }
-          await expectFlash(page, `SIP media application ${name} created.`);
         }
-        await page.getByRole('rowheader', { name: 'Overflow' }).waitFor();
-        await expectAccessible(page);
-        await screenshot(page, `sip-media-applications-${dialect}`);
-        const { SipMediaApplications } = await server.admin.voice.send(new ListSipMediaApplicationsCommand({}));
-        expect(SipMediaApplications!.map((a) => a.Name).sort()).toEqual(['Overflow', 'Reception']);
-      });
-
-      it('creates a SIP rule for a number in two steps, checking the E.164 number and the priorities before calling the API', async () => {
-        const { page } = console_;
-        await page.getByRole('link', { name: 'SIP rules' }).click();
-        await page.getByRole('heading', { name: 'SIP rules', level: 1 }).waitFor();
-        await page.getByRole('button', { name: 'Create', exact: true }).first().click();
-        await page.getByLabel('Name').fill('Main line');
-        expect(await page.getByText('To phone number').count()).toBeGreaterThan(0);
-        const phone = page.getByRole('combobox', { name: 'Phone number' });
-        await phone.fill('+150955512');
-        await page.getByRole('button', { name: 'Next' }).click();
-        await page.getByText('Enter +1 and ten digits, such as +15095551212.').waitFor();
-        await phone.fill('');
-        await phone.click();
-        await page.getByRole('option', { name: SMA_NUMBER }).click();
-        expect(await page.getByRole('checkbox', { name: /Enabled/ }).isChecked()).toBe(true);
-        await expectAccessible(page);
-        await screenshot(page, `sip-rule-create-step1-${dialect}`);
-        await page.getByRole('button', { name: 'Next' }).click();
-
-        await choose(page, /Choose a SIP media application/, /^Reception/);
-        await page.getByRole('button', { name: 'Add a SIP media application' }).click();
-        await choose(page, /Choose a SIP media application/, /^Overflow/);
-        await page.getByLabel('Priority 2').fill('1');
-        await page.getByRole('button', { name: 'Create', exact: true }).click();
-        await page.getByText('Priority 1 is already used in row 1; each SIP media application needs its own priority.').waitFor();
-        expect(postsTo('/sip-rules')).toEqual([]);
-        expect((await server.admin.voice.send(new ListSipRulesCommand({}))).SipRules).toEqual([]);
-        await page.getByLabel('Priority 2').fill('2');
-        await expectAccessible(page);
-        await screenshot(page, `sip-rule-create-step2-${dialect}`);
-        await page.getByRole('button', { name: 'Create', exact: true }).click();
-        await expectFlash(page, `SIP rule Main line created; ${SMA_NUMBER} is assigned.`);
-
-        const [rule] = (await server.admin.voice.send(new ListSipRulesCommand({}))).SipRules!;
-        const applications = (await server.admin.voice.send(new ListSipMediaApplicationsCommand({}))).SipMediaApplications!;
-        const idOf = (name: string) => applications.find((a) => a.Name === name)!.SipMediaApplicationId;
-        expect(rule).toMatchObject({ Name: 'Main line', TriggerType: 'ToPhoneNumber', TriggerValue: SMA_NUMBER, Disabled: false });
-        expect(rule!.TargetApplications!.map((t) => [t.SipMediaApplicationId, t.Priority])).toEqual([
-          [idOf('Reception'), 1],
-          [idOf('Overflow'), 2],
-        ]);
-        const { PhoneNumber } = await server.admin.voice.send(new GetPhoneNumberCommand({ PhoneNumberId: SMA_NUMBER }));
-        expect(PhoneNumber!.Associations!.map((a) => [a.Name, a.Value])).toEqual([['SipRuleId', rule!.SipRuleId]]);
-        await page.getByRole('rowheader', { name: 'Main line' }).waitFor();
-        await expectAccessible(page);
-        await screenshot(page, `sip-rules-${dialect}`);
-      });
-
-      it('deletes an enabled rule (disabling it first) after "I understand that this action cannot be reversed", which unassigns its number', async () => {
-        const { page } = console_;
-        const [rule] = (await server.admin.voice.send(new ListSipRulesCommand({}))).SipRules!;
-        await page.getByRole('radio', { name: 'Select Main line' }).check();
-        await chooseAction(page, 'Delete');
-        const modal = dialog(page);
-        await modal.getByText('I understand that this action cannot be reversed').waitFor();
-        expect(await modal.getByRole('button', { name: 'Delete' }).isDisabled()).toBe(true);
-        await modal.getByRole('checkbox', { name: 'I understand that this action cannot be reversed' }).check();
-        await expectAccessible(page);
-        await screenshot(page, `sip-rule-delete-${dialect}`);
-        await modal.getByRole('button', { name: 'Delete' }).click();
-        await expectFlash(page, `SIP rule Main line deleted; ${SMA_NUMBER} is unassigned.`);
-
-        await expect(server.admin.voice.send(new GetSipRuleCommand({ SipRuleId: rule!.SipRuleId! }))).rejects.toMatchObject({ name: 'NotFoundException' });
-        const { PhoneNumber } = await server.admin.voice.send(new GetPhoneNumberCommand({ PhoneNumberId: SMA_NUMBER }));
-        expect(PhoneNumber).toMatchObject({ Status: 'Unassigned', Associations: [] });
-        expect(console_.apiCalls.filter((call) => call.startsWith('PUT /sip-rules/') || call.startsWith('DELETE /sip-rules/'))).toHaveLength(2);
-        expect(console_.problems).toEqual([]);
-      });
-
-      it('creates a Request URI hostname rule, checking the host name before calling the API, and assigns no number', async () => {
-        const { page } = console_;
-        const hostname = 'abcdefghij0123456789ab.voiceconnector.chime.aws';
-        await page.getByRole('button', { name: 'Create', exact: true }).first().click();
-        await page.getByLabel('Name').fill('Connector calls');
-        await choose(page, /Trigger type/, 'Request URI hostname');
-        // The select is named once by its form field, not "Trigger type Trigger type …".
-        await page.getByRole('button', { name: 'Trigger type Request URI hostname', exact: true }).waitFor();
-        const host = page.getByRole('textbox', { name: 'Request URI hostname' });
-        await host.fill('not a host!');
-        await page.getByRole('button', { name: 'Next' }).click();
-        await page.getByText('Enter a host name, such as the outbound host name of a voice connector.').waitFor();
-        await host.fill(hostname);
-        await page.getByRole('button', { name: 'Next' }).click();
-        await choose(page, /Choose a SIP media application/, /^Reception/);
-        await page.getByRole('button', { name: 'Create', exact: true }).click();
-        await expectFlash(page, 'SIP rule Connector calls created.');
-        expect(postsTo('/sip-rules')).toHaveLength(2); // the earlier ToPhoneNumber rule, and this one only once
-
-        const { SipRules } = await server.admin.voice.send(new ListSipRulesCommand({}));
-        expect(SipRules).toHaveLength(1);
-        expect(SipRules![0]).toMatchObject({ Name: 'Connector calls', TriggerType: 'RequestUriHostname', TriggerValue: hostname, Disabled: false });
-        const { PhoneNumber } = await server.admin.voice.send(new GetPhoneNumberCommand({ PhoneNumberId: SMA_NUMBER }));
-        expect(PhoneNumber).toMatchObject({ Status: 'Unassigned', Associations: [] });
-        await page.getByRole('rowheader', { name: 'Connector calls' }).waitFor();
-        await expectAccessible(page);
-        expect(console_.problems).toEqual([]);
-      });
+        await expectFlash(page, `SIP media application ${name} created.`);
+      }
+      await page.getByRole('rowheader', { name: 'Overflow' }).waitFor();
+      await expectAccessible(page);
+      await screenshot(page, `sip-media-applications-${dialect}`);
+      const { SipMediaApplications } = await server.admin.voice.send(new ListSipMediaApplicationsCommand({}));
+      expect(SipMediaApplications!.map((a) => a.Name).sort()).toEqual(['Overflow', 'Reception']);
     });
-  }
-});
+
+    it('creates a SIP rule for a number in two steps, checking the E.164 number and the priorities before calling the API', async () => {
+      const { server, console: console_, dialect } = suite;
+      const { page } = console_;
+      await page.getByRole('link', { name: 'SIP rules' }).click();
+      await page.getByRole('heading', { name: 'SIP rules', level: 1 }).waitFor();
+      await page.getByRole('button', { name: 'Create', exact: true }).first().click();
+      await page.getByLabel('Name').fill('Main line');
+      expect(await page.getByText('To phone number').count()).toBeGreaterThan(0);
+      const phone = page.getByRole('combobox', { name: 'Phone number' });
+      await phone.fill('+150955512');
+      await page.getByRole('button', { name: 'Next' }).click();
+      await page.getByText('Enter +1 and ten digits, such as +15095551212.').waitFor();
+      await phone.fill('');
+      await phone.click();
+      await page.getByRole('option', { name: SMA_NUMBER }).click();
+      expect(await page.getByRole('checkbox', { name: /Enabled/ }).isChecked()).toBe(true);
+      await expectAccessible(page);
+      await screenshot(page, `sip-rule-create-step1-${dialect}`);
+      await page.getByRole('button', { name: 'Next' }).click();
+
+      await choose(page, /Choose a SIP media application/, /^Reception/);
+      await page.getByRole('button', { name: 'Add a SIP media application' }).click();
+      await choose(page, /Choose a SIP media application/, /^Overflow/);
+      await page.getByLabel('Priority 2').fill('1');
+      await page.getByRole('button', { name: 'Create', exact: true }).click();
+      await page.getByText('Priority 1 is already used in row 1; each SIP media application needs its own priority.').waitFor();
+      expect(postsTo('/sip-rules')).toEqual([]);
+      expect((await server.admin.voice.send(new ListSipRulesCommand({}))).SipRules).toEqual([]);
+      await page.getByLabel('Priority 2').fill('2');
+      await expectAccessible(page);
+      await screenshot(page, `sip-rule-create-step2-${dialect}`);
+      await page.getByRole('button', { name: 'Create', exact: true }).click();
+      await expectFlash(page, `SIP rule Main line created; ${SMA_NUMBER} is assigned.`);
+
+      const [rule] = (await server.admin.voice.send(new ListSipRulesCommand({}))).SipRules!;
+      const applications = (await server.admin.voice.send(new ListSipMediaApplicationsCommand({}))).SipMediaApplications!;
+      const idOf = (name: string) => applications.find((a) => a.Name === name)!.SipMediaApplicationId;
+      expect(rule).toMatchObject({ Name: 'Main line', TriggerType: 'ToPhoneNumber', TriggerValue: SMA_NUMBER, Disabled: false });
+      expect(rule!.TargetApplications!.map((t) => [t.SipMediaApplicationId, t.Priority])).toEqual([
+        [idOf('Reception'), 1],
+        [idOf('Overflow'), 2],
+      ]);
+      const { PhoneNumber } = await server.admin.voice.send(new GetPhoneNumberCommand({ PhoneNumberId: SMA_NUMBER }));
+      expect(PhoneNumber!.Associations!.map((a) => [a.Name, a.Value])).toEqual([['SipRuleId', rule!.SipRuleId]]);
+      await page.getByRole('rowheader', { name: 'Main line' }).waitFor();
+      await expectAccessible(page);
+      await screenshot(page, `sip-rules-${dialect}`);
+    });
+
+    it('deletes an enabled rule (disabling it first) after "I understand that this action cannot be reversed", which unassigns its number', async () => {
+      const { server, console: console_, dialect } = suite;
+      const { page } = console_;
+      const [rule] = (await server.admin.voice.send(new ListSipRulesCommand({}))).SipRules!;
+      await page.getByRole('radio', { name: 'Select Main line' }).check();
+      await chooseAction(page, 'Delete');
+      const modal = dialog(page);
+      await modal.getByText('I understand that this action cannot be reversed').waitFor();
+      expect(await modal.getByRole('button', { name: 'Delete' }).isDisabled()).toBe(true);
+      await modal.getByRole('checkbox', { name: 'I understand that this action cannot be reversed' }).check();
+      await expectAccessible(page);
+      await screenshot(page, `sip-rule-delete-${dialect}`);
+      await modal.getByRole('button', { name: 'Delete' }).click();
+      await expectFlash(page, `SIP rule Main line deleted; ${SMA_NUMBER} is unassigned.`);
+
+      await expect(server.admin.voice.send(new GetSipRuleCommand({ SipRuleId: rule!.SipRuleId! }))).rejects.toMatchObject({ name: 'NotFoundException' });
+      const { PhoneNumber } = await server.admin.voice.send(new GetPhoneNumberCommand({ PhoneNumberId: SMA_NUMBER }));
+      expect(PhoneNumber).toMatchObject({ Status: 'Unassigned', Associations: [] });
+      expect(console_.apiCalls.filter((call) => call.startsWith('PUT /sip-rules/') || call.startsWith('DELETE /sip-rules/'))).toHaveLength(2);
+      expect(console_.problems).toEqual([]);
+    });
+
+    it('creates a Request URI hostname rule, checking the host name before calling the API, and assigns no number', async () => {
+      const { server, console: console_ } = suite;
+      const { page } = console_;
+      const hostname = 'abcdefghij0123456789ab.voiceconnector.chime.aws';
+      await page.getByRole('button', { name: 'Create', exact: true }).first().click();
+      await page.getByLabel('Name').fill('Connector calls');
+      await choose(page, /Trigger type/, 'Request URI hostname');
+      // The select is named once by its form field, not "Trigger type Trigger type …".
+      await page.getByRole('button', { name: 'Trigger type Request URI hostname', exact: true }).waitFor();
+      const host = page.getByRole('textbox', { name: 'Request URI hostname' });
+      await host.fill('not a host!');
+      await page.getByRole('button', { name: 'Next' }).click();
+      await page.getByText('Enter a host name, such as the outbound host name of a voice connector.').waitFor();
+      await host.fill(hostname);
+      await page.getByRole('button', { name: 'Next' }).click();
+      await choose(page, /Choose a SIP media application/, /^Reception/);
+      await page.getByRole('button', { name: 'Create', exact: true }).click();
+      await expectFlash(page, 'SIP rule Connector calls created.');
+      expect(postsTo('/sip-rules')).toHaveLength(2); // the earlier ToPhoneNumber rule, and this one only once
+
+      const { SipRules } = await server.admin.voice.send(new ListSipRulesCommand({}));
+      expect(SipRules).toHaveLength(1);
+      expect(SipRules![0]).toMatchObject({ Name: 'Connector calls', TriggerType: 'RequestUriHostname', TriggerValue: hostname, Disabled: false });
+      const { PhoneNumber } = await server.admin.voice.send(new GetPhoneNumberCommand({ PhoneNumberId: SMA_NUMBER }));
+      expect(PhoneNumber).toMatchObject({ Status: 'Unassigned', Associations: [] });
+      await page.getByRole('rowheader', { name: 'Connector calls' }).waitFor();
+      await expectAccessible(page);
+      expect(console_.problems).toEqual([]);
+    });
+  },
+);

@@ -1,139 +1,123 @@
 import { CreateUserCommand, GetUserCommand, GetUserSettingsCommand, ListAccountsCommand, ListUsersCommand } from '@aws-sdk/client-chime';
-import type { Browser } from 'playwright-core';
 import type { Static } from 'typebox';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { ListUserNotificationsResponse } from '../../src/contract/account.schema';
 import { signedFetch } from '../../src/client/signed-fetch';
-import { DIALECTS } from '../support/dialects';
 import { importNumbers } from '../support/inventory';
-import { startTestServer, TEST_REGION, type TestServer } from '../support/test-server';
-import { expectAccessible, HAS_CHROMIUM, launchChromium, openConsole, screenshot, signIn, type ConsolePage } from './support/browser';
+import { TEST_REGION } from '../support/test-server';
+import { expectAccessible, screenshot } from './support/browser';
 import { choose, dialog, expectFlash, expectTableNumbers, selectNumbers } from './support/console-actions';
+import { describeConsole } from './support/console-suite';
 
 const NUMBER = '+12065550800';
 
-describe.skipIf(!HAS_CHROMIUM)('web console: accounts, users, Assign a Business Calling number, permissions', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => browser?.close());
+describeConsole(
+  'web console: accounts, users, Assign a Business Calling number, permissions',
+  { seed: (server) => importNumbers(server, [NUMBER], 'BusinessCalling') },
+  (suite) => {
+    let accountId: string;
+    let userId: string;
+    const getUser = async () => (await suite.server.admin.chime.send(new GetUserCommand({ AccountId: accountId, UserId: userId }))).User!;
+    const notifications = async () => {
+      const response = await signedFetch<Static<typeof ListUserNotificationsResponse>>(
+        { endpoint: suite.server.url, region: TEST_REGION, credentials: suite.server.admin.credentials },
+        'GET',
+        `/accounts/${accountId}/users/${userId}/notifications`,
+      );
+      return response.body.Notifications.map((n) => ({ kind: n.Kind, number: n.Payload.PrimaryProvisionedNumber, sms: n.Payload.Telephony.SMS }));
+    };
 
-  for (const dialect of DIALECTS) {
-    describe(`[${dialect}]`, () => {
-      let server: TestServer;
-      let console_: ConsolePage;
-      let accountId: string;
-      let userId: string;
-      const getUser = async () => (await server.admin.chime.send(new GetUserCommand({ AccountId: accountId, UserId: userId }))).User!;
-      const notifications = async () => {
-        const response = await signedFetch<Static<typeof ListUserNotificationsResponse>>(
-          { endpoint: server.url, region: TEST_REGION, credentials: server.admin.credentials },
-          'GET',
-          `/accounts/${accountId}/users/${userId}/notifications`,
-        );
-        return response.body.Notifications.map((n) => ({ kind: n.Kind, number: n.Payload.PrimaryProvisionedNumber, sms: n.Payload.Telephony.SMS }));
-      };
+    it('creates an account (a name is required first) and a user in it', async () => {
+      const { server, console: console_, dialect } = suite;
+      const { page, apiCalls } = console_;
+      await page.getByRole('link', { name: 'Accounts' }).click();
+      await page.getByRole('button', { name: 'Create account' }).click();
+      await dialog(page).getByLabel('Name').fill('   ');
+      await dialog(page).getByRole('button', { name: 'Create' }).click();
+      await dialog(page).getByText('Enter a name for the account.').waitFor();
+      expect(apiCalls.filter((call) => call.startsWith('POST /accounts'))).toEqual([]);
+      expect((await server.admin.chime.send(new ListAccountsCommand({}))).Accounts).toEqual([]);
+      await dialog(page).getByLabel('Name').fill('Example Corp');
+      await dialog(page).getByRole('button', { name: 'Create' }).click();
+      await expectFlash(page, 'Account Example Corp created.');
+      const [account] = (await server.admin.chime.send(new ListAccountsCommand({}))).Accounts!;
+      accountId = account!.AccountId!;
+      await expectAccessible(page);
+      await screenshot(page, `accounts-${dialect}`);
 
-      beforeAll(async () => {
-        server = await startTestServer(dialect);
-        await importNumbers(server, [NUMBER], 'BusinessCalling');
-        console_ = await openConsole(browser, server.url);
-        await signIn(console_.page, server.admin.credentials);
-      });
-      afterAll(async () => {
-        await console_?.close();
-        await server?.close();
-      });
-
-      it('creates an account (a name is required first) and a user in it', async () => {
-        const { page, apiCalls } = console_;
-        await page.getByRole('link', { name: 'Accounts' }).click();
-        await page.getByRole('button', { name: 'Create account' }).click();
-        await dialog(page).getByLabel('Name').fill('   ');
-        await dialog(page).getByRole('button', { name: 'Create' }).click();
-        await dialog(page).getByText('Enter a name for the account.').waitFor();
-        expect(apiCalls.filter((call) => call.startsWith('POST /accounts'))).toEqual([]);
-        expect((await server.admin.chime.send(new ListAccountsCommand({}))).Accounts).toEqual([]);
-        await dialog(page).getByLabel('Name').fill('Example Corp');
-        await dialog(page).getByRole('button', { name: 'Create' }).click();
-        await expectFlash(page, 'Account Example Corp created.');
-        const [account] = (await server.admin.chime.send(new ListAccountsCommand({}))).Accounts!;
-        accountId = account!.AccountId!;
-        await expectAccessible(page);
-        await screenshot(page, `accounts-${dialect}`);
-
-        await page.getByRole('link', { name: 'Example Corp' }).click();
-        await page.getByRole('button', { name: 'Create user' }).click();
-        await dialog(page).getByLabel('Full name').fill('Jane Doe');
-        await dialog(page).getByLabel('Email').fill('jane@example');
-        await dialog(page).getByRole('button', { name: 'Create' }).click();
-        await dialog(page).getByText('Enter an email address such as jane@example.com.').waitFor();
-        await dialog(page).getByLabel('Email').fill('jane@example.com');
-        await dialog(page).getByRole('button', { name: 'Create' }).click();
-        await expectFlash(page, 'User Jane Doe created.');
-        // A second user, so that the wizard really chooses by full name.
-        await server.admin.chime.send(new CreateUserCommand({ AccountId: accountId, Username: 'John Roe', Email: 'john@example.com' }));
-        await page.getByRole('cell', { name: 'jane@example.com' }).waitFor();
-      });
-
-      it('assigns a Business Calling number: Assign, the account, Next, the user by full name, Assign; then says to sign in again', async () => {
-        const { page } = console_;
-        await page.getByRole('link', { name: 'Inventory' }).click();
-        await expectTableNumbers(page, [NUMBER]);
-        await selectNumbers(page, [NUMBER]);
-        await page.getByRole('button', { name: 'Assign', exact: true }).click();
-        await page.getByRole('heading', { name: 'Account', level: 2 }).waitFor();
-        await choose(page, /Choose an account/, /^Example Corp/);
-        await page.getByRole('button', { name: 'Next' }).click();
-        await choose(page, /Choose a user by full name/, /^Jane Doe/);
-        await expectAccessible(page);
-        await screenshot(page, `assign-user-${dialect}`);
-        await page.getByRole('button', { name: 'Assign', exact: true }).click();
-        await expectFlash(page, `${NUMBER} assigned to Jane Doe`);
-        await expectFlash(page, 'Jane Doe must sign out and sign in again before the new number works. A notification with the new number was queued for Jane Doe.');
-
-        const { Users } = await server.admin.chime.send(new ListUsersCommand({ AccountId: accountId, UserEmail: 'jane@example.com' }));
-        userId = Users![0]!.UserId!;
-        const user = await getUser();
-        expect(user.PrimaryProvisionedNumber).toBe(NUMBER);
-        expect(await notifications()).toEqual([{ kind: 'PhoneNumberChanged', number: NUMBER, sms: expect.any(Boolean) }]);
-        await expectTableNumbers(page, [NUMBER]);
-      });
-
-      it("edits the user's calling and SMS permissions, with the same sign-in-again notice", async () => {
-        const { page } = console_;
-        await page.getByRole('link', { name: 'Accounts' }).click();
-        await page.getByRole('link', { name: 'Example Corp' }).click();
-        await page.getByRole('radio', { name: 'Select Jane Doe' }).check();
-        await page.getByRole('button', { name: 'Edit calling and SMS permissions' }).click();
-        const sms = dialog(page).getByRole('checkbox', { name: 'SMS' });
-        await sms.waitFor();
-        const before = (await server.admin.chime.send(new GetUserSettingsCommand({ AccountId: accountId, UserId: userId }))).UserSettings!.Telephony!;
-        expect(await sms.isChecked()).toBe(before.SMS);
-        await sms.setChecked(!before.SMS);
-        await expectAccessible(page);
-        await dialog(page).getByRole('button', { name: 'Save' }).click();
-        await expectFlash(page, 'Jane Doe must sign out and sign in again before the new calling and SMS permissions apply. A notification with the new permissions was queued for Jane Doe.');
-        const after = (await server.admin.chime.send(new GetUserSettingsCommand({ AccountId: accountId, UserId: userId }))).UserSettings!.Telephony!;
-        expect(after).toEqual({ ...before, SMS: !before.SMS });
-        expect((await notifications()).map((n) => n.kind)).toContain('PermissionsChanged');
-        await page.getByText('Must sign in again').waitFor();
-        await screenshot(page, `account-users-${dialect}`);
-      });
-
-      it("unassigns the user's number after the confirming check box", async () => {
-        const { page } = console_;
-        await page.getByRole('link', { name: 'Inventory' }).click();
-        await expectTableNumbers(page, [NUMBER]);
-        await selectNumbers(page, [NUMBER]);
-        await page.getByRole('button', { name: 'Unassign' }).click();
-        await dialog(page).getByRole('checkbox').check();
-        await dialog(page).getByRole('button', { name: 'Unassign' }).click();
-        await expectFlash(page, `${NUMBER} unassigned.`);
-        expect((await getUser()).PrimaryProvisionedNumber).toBeUndefined();
-        expect(console_.problems).toEqual([]);
-      });
+      await page.getByRole('link', { name: 'Example Corp' }).click();
+      await page.getByRole('button', { name: 'Create user' }).click();
+      await dialog(page).getByLabel('Full name').fill('Jane Doe');
+      await dialog(page).getByLabel('Email').fill('jane@example');
+      await dialog(page).getByRole('button', { name: 'Create' }).click();
+      await dialog(page).getByText('Enter an email address such as jane@example.com.').waitFor();
+      await dialog(page).getByLabel('Email').fill('jane@example.com');
+      await dialog(page).getByRole('button', { name: 'Create' }).click();
+      await expectFlash(page, 'User Jane Doe created.');
+      // A second user, so that the wizard really chooses by full name.
+      await server.admin.chime.send(new CreateUserCommand({ AccountId: accountId, Username: 'John Roe', Email: 'john@example.com' }));
+      await page.getByRole('cell', { name: 'jane@example.com' }).waitFor();
     });
-  }
-});
+
+    it('assigns a Business Calling number: Assign, the account, Next, the user by full name, Assign; then says to sign in again', async () => {
+      const { server, console: console_, dialect } = suite;
+      const { page } = console_;
+      await page.getByRole('link', { name: 'Inventory' }).click();
+      await expectTableNumbers(page, [NUMBER]);
+      await selectNumbers(page, [NUMBER]);
+      await page.getByRole('button', { name: 'Assign', exact: true }).click();
+      await page.getByRole('heading', { name: 'Account', level: 2 }).waitFor();
+      await choose(page, /Choose an account/, /^Example Corp/);
+      await page.getByRole('button', { name: 'Next' }).click();
+      await choose(page, /Choose a user by full name/, /^Jane Doe/);
+      await expectAccessible(page);
+      await screenshot(page, `assign-user-${dialect}`);
+      await page.getByRole('button', { name: 'Assign', exact: true }).click();
+      await expectFlash(page, `${NUMBER} assigned to Jane Doe`);
+      await expectFlash(page, 'Jane Doe must sign out and sign in again before the new number works. A notification with the new number was queued for Jane Doe.');
+
+      const { Users } = await server.admin.chime.send(new ListUsersCommand({ AccountId: accountId, UserEmail: 'jane@example.com' }));
+      userId = Users![0]!.UserId!;
+      const user = await getUser();
+      expect(user.PrimaryProvisionedNumber).toBe(NUMBER);
+      expect(await notifications()).toEqual([{ kind: 'PhoneNumberChanged', number: NUMBER, sms: expect.any(Boolean) }]);
+      await expectTableNumbers(page, [NUMBER]);
+    });
+
+    it("edits the user's calling and SMS permissions, with the same sign-in-again notice", async () => {
+      const { server, console: console_, dialect } = suite;
+      const { page } = console_;
+      await page.getByRole('link', { name: 'Accounts' }).click();
+      await page.getByRole('link', { name: 'Example Corp' }).click();
+      await page.getByRole('radio', { name: 'Select Jane Doe' }).check();
+      await page.getByRole('button', { name: 'Edit calling and SMS permissions' }).click();
+      const sms = dialog(page).getByRole('checkbox', { name: 'SMS' });
+      await sms.waitFor();
+      const before = (await server.admin.chime.send(new GetUserSettingsCommand({ AccountId: accountId, UserId: userId }))).UserSettings!.Telephony!;
+      expect(await sms.isChecked()).toBe(before.SMS);
+      await sms.setChecked(!before.SMS);
+      await expectAccessible(page);
+      await dialog(page).getByRole('button', { name: 'Save' }).click();
+      await expectFlash(page, 'Jane Doe must sign out and sign in again before the new calling and SMS permissions apply. A notification with the new permissions was queued for Jane Doe.');
+      const after = (await server.admin.chime.send(new GetUserSettingsCommand({ AccountId: accountId, UserId: userId }))).UserSettings!.Telephony!;
+      expect(after).toEqual({ ...before, SMS: !before.SMS });
+      expect((await notifications()).map((n) => n.kind)).toContain('PermissionsChanged');
+      await page.getByText('Must sign in again').waitFor();
+      await screenshot(page, `account-users-${dialect}`);
+    });
+
+    it("unassigns the user's number after the confirming check box", async () => {
+      const { console: console_ } = suite;
+      const { page } = console_;
+      await page.getByRole('link', { name: 'Inventory' }).click();
+      await expectTableNumbers(page, [NUMBER]);
+      await selectNumbers(page, [NUMBER]);
+      await page.getByRole('button', { name: 'Unassign' }).click();
+      await dialog(page).getByRole('checkbox').check();
+      await dialog(page).getByRole('button', { name: 'Unassign' }).click();
+      await expectFlash(page, `${NUMBER} unassigned.`);
+      expect((await getUser()).PrimaryProvisionedNumber).toBeUndefined();
+      expect(console_.problems).toEqual([]);
+    });
+  },
+);

@@ -1,122 +1,103 @@
 import { GetPhoneNumberCommand, ListVoiceConnectorGroupsCommand, ListVoiceConnectorsCommand } from '@aws-sdk/client-chime-sdk-voice';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS } from '../support/dialects';
+import { expect, it } from 'vitest';
 import { importNumbers, usNumbers } from '../support/inventory';
-import { startTestServer, type TestServer } from '../support/test-server';
-import { expectAccessible, HAS_CHROMIUM, launchChromium, openConsole, screenshot, signIn, type ConsolePage } from './support/browser';
+import { expectAccessible, screenshot } from './support/browser';
 import { choose, dialog, expectFlash, expectTableNumbers, selectNumbers } from './support/console-actions';
+import { describeConsole } from './support/console-suite';
 
 const NUMBERS = usNumbers(4, 700);
 
-describe.skipIf(!HAS_CHROMIUM)('web console: voice connectors, groups, Assign / Reassign / Unassign', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => browser?.close());
+describeConsole(
+  'web console: voice connectors, groups, Assign / Reassign / Unassign',
+  { seed: (server) => importNumbers(server, NUMBERS, 'VoiceConnector') },
+  (suite) => {
+    const associationsOf = async (number: string) => {
+      const { PhoneNumber } = await suite.server.admin.voice.send(new GetPhoneNumberCommand({ PhoneNumberId: number }));
+      return { status: PhoneNumber!.Status, associations: PhoneNumber!.Associations!.map(({ Name, Value }) => ({ Name, Value })) };
+    };
 
-  for (const dialect of DIALECTS) {
-    describe(`[${dialect}]`, () => {
-      let server: TestServer;
-      let console_: ConsolePage;
-      const associationsOf = async (number: string) => {
-        const { PhoneNumber } = await server.admin.voice.send(new GetPhoneNumberCommand({ PhoneNumberId: number }));
-        return { status: PhoneNumber!.Status, associations: PhoneNumber!.Associations!.map(({ Name, Value }) => ({ Name, Value })) };
-      };
+    it('creates a voice connector and a group with member priorities, checking the forms first', async () => {
+      const { server, console: console_, dialect } = suite;
+      const { page, apiCalls } = console_;
+      await page.getByRole('link', { name: 'Voice connectors', exact: true }).click();
+      await page.getByRole('heading', { name: 'Voice connectors', level: 1 }).waitFor();
+      await page.getByRole('button', { name: 'Create voice connector' }).click();
+      await dialog(page).getByRole('button', { name: 'Create' }).click();
+      await dialog(page).getByText('Enter a name for the voice connector.').waitFor();
+      expect(apiCalls.filter((call) => call.startsWith('POST /voice-connectors'))).toEqual([]);
+      await dialog(page).getByLabel('Name').fill('Seattle trunk');
+      await dialog(page).getByRole('button', { name: 'Create' }).click();
+      await expectFlash(page, 'Voice connector Seattle trunk created.');
+      await page.getByRole('cell', { name: 'Seattle trunk' }).waitFor();
+      await expectAccessible(page);
+      await screenshot(page, `voice-connectors-${dialect}`);
+      const { VoiceConnectors } = await server.admin.voice.send(new ListVoiceConnectorsCommand({}));
+      expect(VoiceConnectors!.map((c) => c.Name)).toEqual(['Seattle trunk']);
 
-      beforeAll(async () => {
-        server = await startTestServer(dialect);
-        await importNumbers(server, NUMBERS, 'VoiceConnector');
-        console_ = await openConsole(browser, server.url);
-        await signIn(console_.page, server.admin.credentials);
-      });
-      afterAll(async () => {
-        await console_?.close();
-        await server?.close();
-      });
-
-      it('creates a voice connector and a group with member priorities, checking the forms first', async () => {
-        const { page, apiCalls } = console_;
-        await page.getByRole('link', { name: 'Voice connectors', exact: true }).click();
-        await page.getByRole('heading', { name: 'Voice connectors', level: 1 }).waitFor();
-        await page.getByRole('button', { name: 'Create voice connector' }).click();
-        await dialog(page).getByRole('button', { name: 'Create' }).click();
-        await dialog(page).getByText('Enter a name for the voice connector.').waitFor();
-        expect(apiCalls.filter((call) => call.startsWith('POST /voice-connectors'))).toEqual([]);
-        await dialog(page).getByLabel('Name').fill('Seattle trunk');
-        await dialog(page).getByRole('button', { name: 'Create' }).click();
-        await expectFlash(page, 'Voice connector Seattle trunk created.');
-        await page.getByRole('cell', { name: 'Seattle trunk' }).waitFor();
-        await expectAccessible(page);
-        await screenshot(page, `voice-connectors-${dialect}`);
-        const { VoiceConnectors } = await server.admin.voice.send(new ListVoiceConnectorsCommand({}));
-        expect(VoiceConnectors!.map((c) => c.Name)).toEqual(['Seattle trunk']);
-
-        await page.getByRole('link', { name: 'Voice connector groups' }).click();
-        await page.getByRole('button', { name: 'Create voice connector group' }).click();
-        const modal = dialog(page);
-        await modal.getByLabel('Name').fill('West');
-        await choose(page, /Choose a voice connector/, /^Seattle trunk/);
-        await modal.getByRole('button', { name: 'Add a voice connector' }).click();
-        await choose(page, /Choose a voice connector/, /^Seattle trunk/);
-        await modal.getByRole('button', { name: 'Create' }).click();
-        await modal.getByText('This voice connector is already in row 1.').waitFor();
-        expect(apiCalls.filter((call) => call.startsWith('POST /voice-connector-groups'))).toEqual([]);
-        await modal.getByRole('button', { name: 'Remove' }).nth(1).click();
-        await modal.getByRole('button', { name: 'Create' }).click();
-        await expectFlash(page, 'Voice connector group West created.');
-        await page.getByText('Seattle trunk (1)').waitFor();
-        await expectAccessible(page);
-        await screenshot(page, `voice-connector-groups-${dialect}`);
-        const { VoiceConnectorGroups } = await server.admin.voice.send(new ListVoiceConnectorGroupsCommand({}));
-        expect(VoiceConnectorGroups!.map((g) => [g.Name, g.VoiceConnectorItems!.map((i) => [i.VoiceConnectorId, i.Priority])])).toEqual([
-          ['West', [[VoiceConnectors![0]!.VoiceConnectorId, 1]]],
-        ]);
-      });
-
-      it('assigns numbers to a voice connector, reassigns them to a group, and unassigns them', async () => {
-        const { page } = console_;
-        const [connector] = (await server.admin.voice.send(new ListVoiceConnectorsCommand({}))).VoiceConnectors!;
-        const [group] = (await server.admin.voice.send(new ListVoiceConnectorGroupsCommand({}))).VoiceConnectorGroups!;
-        const chosen = NUMBERS.slice(0, 2);
-
-        await page.getByRole('link', { name: 'Inventory' }).click();
-        await expectTableNumbers(page, NUMBERS);
-        await selectNumbers(page, chosen);
-        await page.getByRole('button', { name: 'Assign', exact: true }).click();
-        await dialog(page).getByRole('radio', { name: 'Voice connector', exact: true }).check();
-        await dialog(page).getByRole('button', { name: 'Assign' }).click();
-        await choose(page, /Choose a voice connector/, /^Seattle trunk/);
-        await expectAccessible(page);
-        await screenshot(page, `assign-voice-connector-${dialect}`);
-        await dialog(page).getByRole('button', { name: 'Assign' }).click();
-        await expectFlash(page, '2 phone numbers assigned to Seattle trunk.');
-        for (const number of chosen) {
-          expect(await associationsOf(number)).toEqual({ status: 'Assigned', associations: [{ Name: 'VoiceConnectorId', Value: connector!.VoiceConnectorId }] });
-        }
-
-        await selectNumbers(page, chosen);
-        await page.getByRole('button', { name: 'Reassign' }).click();
-        await dialog(page).getByRole('radio', { name: 'Voice connector group' }).check();
-        await dialog(page).getByRole('button', { name: 'Reassign' }).click();
-        await choose(page, /Choose a voice connector group/, /^West/);
-        await dialog(page).getByRole('button', { name: 'Reassign' }).click();
-        await expectFlash(page, '2 phone numbers reassigned to West.');
-        for (const number of chosen) {
-          expect(await associationsOf(number)).toEqual({ status: 'Assigned', associations: [{ Name: 'VoiceConnectorGroupId', Value: group!.VoiceConnectorGroupId }] });
-        }
-
-        await selectNumbers(page, chosen);
-        await page.getByRole('button', { name: 'Unassign' }).click();
-        const unassign = dialog(page).getByRole('button', { name: 'Unassign' });
-        expect(await unassign.isDisabled()).toBe(true);
-        await dialog(page).getByRole('checkbox').check();
-        await unassign.click();
-        await expectFlash(page, '2 phone numbers unassigned.');
-        for (const number of chosen) expect(await associationsOf(number)).toEqual({ status: 'Unassigned', associations: [] });
-        expect(console_.problems).toEqual([]);
-      });
+      await page.getByRole('link', { name: 'Voice connector groups' }).click();
+      await page.getByRole('button', { name: 'Create voice connector group' }).click();
+      const modal = dialog(page);
+      await modal.getByLabel('Name').fill('West');
+      await choose(page, /Choose a voice connector/, /^Seattle trunk/);
+      await modal.getByRole('button', { name: 'Add a voice connector' }).click();
+      await choose(page, /Choose a voice connector/, /^Seattle trunk/);
+      await modal.getByRole('button', { name: 'Create' }).click();
+      await modal.getByText('This voice connector is already in row 1.').waitFor();
+      expect(apiCalls.filter((call) => call.startsWith('POST /voice-connector-groups'))).toEqual([]);
+      await modal.getByRole('button', { name: 'Remove' }).nth(1).click();
+      await modal.getByRole('button', { name: 'Create' }).click();
+      await expectFlash(page, 'Voice connector group West created.');
+      await page.getByText('Seattle trunk (1)').waitFor();
+      await expectAccessible(page);
+      await screenshot(page, `voice-connector-groups-${dialect}`);
+      const { VoiceConnectorGroups } = await server.admin.voice.send(new ListVoiceConnectorGroupsCommand({}));
+      expect(VoiceConnectorGroups!.map((g) => [g.Name, g.VoiceConnectorItems!.map((i) => [i.VoiceConnectorId, i.Priority])])).toEqual([
+        ['West', [[VoiceConnectors![0]!.VoiceConnectorId, 1]]],
+      ]);
     });
-  }
-});
+
+    it('assigns numbers to a voice connector, reassigns them to a group, and unassigns them', async () => {
+      const { server, console: console_, dialect } = suite;
+      const { page } = console_;
+      const [connector] = (await server.admin.voice.send(new ListVoiceConnectorsCommand({}))).VoiceConnectors!;
+      const [group] = (await server.admin.voice.send(new ListVoiceConnectorGroupsCommand({}))).VoiceConnectorGroups!;
+      const chosen = NUMBERS.slice(0, 2);
+
+      await page.getByRole('link', { name: 'Inventory' }).click();
+      await expectTableNumbers(page, NUMBERS);
+      await selectNumbers(page, chosen);
+      await page.getByRole('button', { name: 'Assign', exact: true }).click();
+      await dialog(page).getByRole('radio', { name: 'Voice connector', exact: true }).check();
+      await dialog(page).getByRole('button', { name: 'Assign' }).click();
+      await choose(page, /Choose a voice connector/, /^Seattle trunk/);
+      await expectAccessible(page);
+      await screenshot(page, `assign-voice-connector-${dialect}`);
+      await dialog(page).getByRole('button', { name: 'Assign' }).click();
+      await expectFlash(page, '2 phone numbers assigned to Seattle trunk.');
+      for (const number of chosen) {
+        expect(await associationsOf(number)).toEqual({ status: 'Assigned', associations: [{ Name: 'VoiceConnectorId', Value: connector!.VoiceConnectorId }] });
+      }
+
+      await selectNumbers(page, chosen);
+      await page.getByRole('button', { name: 'Reassign' }).click();
+      await dialog(page).getByRole('radio', { name: 'Voice connector group' }).check();
+      await dialog(page).getByRole('button', { name: 'Reassign' }).click();
+      await choose(page, /Choose a voice connector group/, /^West/);
+      await dialog(page).getByRole('button', { name: 'Reassign' }).click();
+      await expectFlash(page, '2 phone numbers reassigned to West.');
+      for (const number of chosen) {
+        expect(await associationsOf(number)).toEqual({ status: 'Assigned', associations: [{ Name: 'VoiceConnectorGroupId', Value: group!.VoiceConnectorGroupId }] });
+      }
+
+      await selectNumbers(page, chosen);
+      await page.getByRole('button', { name: 'Unassign' }).click();
+      const unassign = dialog(page).getByRole('button', { name: 'Unassign' });
+      expect(await unassign.isDisabled()).toBe(true);
+      await dialog(page).getByRole('checkbox').check();
+      await unassign.click();
+      await expectFlash(page, '2 phone numbers unassigned.');
+      for (const number of chosen) expect(await associationsOf(number)).toEqual({ status: 'Unassigned', associations: [] });
+      expect(console_.problems).toEqual([]);
+    });
+  },
+);
