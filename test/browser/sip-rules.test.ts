@@ -1,4 +1,12 @@
-import { GetPhoneNumberCommand, GetSipRuleCommand, ListSipMediaApplicationsCommand, ListSipRulesCommand } from '@aws-sdk/client-chime-sdk-voice';
+import {
+  CreateSipMediaApplicationCommand,
+  CreateSipRuleCommand,
+  DeleteSipMediaApplicationCommand,
+  GetPhoneNumberCommand,
+  GetSipRuleCommand,
+  ListSipMediaApplicationsCommand,
+  ListSipRulesCommand,
+} from '@aws-sdk/client-chime-sdk-voice';
 import { expect, it } from 'vitest';
 import { importNumbers } from '../support/inventory';
 import { expectAccessible, screenshot } from './support/browser';
@@ -136,6 +144,85 @@ describeConsole(
       expect(PhoneNumber).toMatchObject({ Status: 'Unassigned', Associations: [] });
       await page.getByRole('rowheader', { name: 'Connector calls' }).waitFor();
       await expectAccessible(page);
+      expect(console_.problems).toEqual([]);
+    });
+
+    it('edits a rule created disabled: enables it, renames it and reorders its SIP media applications, checking them before calling the API', async () => {
+      const { server, console: console_, dialect } = suite;
+      const { page } = console_;
+      const puts = () => console_.apiCalls.filter((call) => call.startsWith('PUT /sip-rules/'));
+      const applications = (await server.admin.voice.send(new ListSipMediaApplicationsCommand({}))).SipMediaApplications!;
+      const target = (name: string, Priority: number) => ({
+        SipMediaApplicationId: applications.find((a) => a.Name === name)!.SipMediaApplicationId!,
+        Priority,
+        AwsRegion: 'us-east-1',
+      });
+      // The rule a user made with Enabled cleared: only Edit can enable it.
+      const { SipRule: created } = await server.admin.voice.send(
+        new CreateSipRuleCommand({ Name: 'Night line', TriggerType: 'ToPhoneNumber', TriggerValue: SMA_NUMBER, Disabled: true, TargetApplications: [target('Reception', 1)] }),
+      );
+      const ruleId = created!.SipRuleId!;
+      // An application the page lists, which someone else deletes before the user saves it into the rule.
+      const { SipMediaApplication: spare } = await server.admin.voice.send(
+        new CreateSipMediaApplicationCommand({ Name: 'Spare', AwsRegion: 'us-east-1', Endpoints: [{ LambdaArn: LAMBDA('spare') }] }),
+      );
+      await page.reload();
+      await page.getByRole('rowheader', { name: 'Night line' }).waitFor();
+      await server.admin.voice.send(new DeleteSipMediaApplicationCommand({ SipMediaApplicationId: spare!.SipMediaApplicationId! }));
+      const putsBefore = puts().length;
+
+      await page.getByRole('radio', { name: 'Select Night line' }).check();
+      await chooseAction(page, 'Edit');
+      const modal = dialog(page);
+      await modal.getByText('Edit SIP rule').waitFor();
+      const enabled = modal.getByRole('checkbox', { name: /Enabled/ });
+      expect(await enabled.isChecked()).toBe(false);
+      expect(await modal.getByLabel('Name').inputValue()).toBe('Night line');
+      // The trigger is shown, never offered for editing.
+      await modal.getByText('To phone number').waitFor();
+      await modal.getByText(SMA_NUMBER).waitFor();
+      expect(await modal.locator('input').evaluateAll((inputs) => inputs.map((input) => (input as unknown as { value: string }).value))).not.toContain(SMA_NUMBER);
+
+      await modal.getByLabel('Name').fill('   ');
+      await modal.getByRole('button', { name: 'Add a SIP media application' }).click();
+      await choose(page, /Choose a SIP media application/, /^Reception/);
+      await modal.getByRole('button', { name: 'Save' }).click();
+      await modal.getByText('Enter a name for the rule.').waitFor();
+      await modal.getByText('This SIP media application is already in row 1.').waitFor();
+      expect(puts()).toHaveLength(putsBefore);
+
+      await modal.getByLabel('Name').fill('Night line (on)');
+      await enabled.check();
+      await modal.getByRole('button', { name: 'SIP media application 2' }).click();
+      await page.getByRole('option', { name: /^Overflow/ }).click();
+      await modal.getByLabel('Priority 1').fill('2');
+      await modal.getByLabel('Priority 2').fill('1');
+      await expectAccessible(page);
+      await screenshot(page, `sip-rule-edit-${dialect}`);
+      await modal.getByRole('button', { name: 'Save' }).click();
+      await expectFlash(page, 'SIP rule Night line (on) updated.');
+      expect(puts()).toHaveLength(putsBefore + 1);
+
+      const { SipRule: stored } = await server.admin.voice.send(new GetSipRuleCommand({ SipRuleId: ruleId }));
+      expect(stored).toMatchObject({ Name: 'Night line (on)', Disabled: false, TriggerType: 'ToPhoneNumber', TriggerValue: SMA_NUMBER });
+      expect(stored!.TargetApplications).toEqual([target('Overflow', 1), target('Reception', 2)]);
+      const row = page.getByRole('row', { name: /Night line \(on\)/ });
+      await expect.poll(() => row.innerText()).toMatch(/Enabled\s+1\. Overflow, 2\. Reception\s/);
+
+      // The API refuses what the browser cannot know: the application was deleted meanwhile. Nothing changes.
+      await chooseAction(page, 'Edit');
+      expect(await modal.getByLabel('Name').inputValue()).toBe('Night line (on)');
+      await modal.getByRole('button', { name: 'Add a SIP media application' }).click();
+      await choose(page, /Choose a SIP media application/, /^Spare/);
+      await modal.getByRole('button', { name: 'Save' }).click();
+      await expectFlash(page, 'SIP rule Night line (on) was not updated');
+      await expectFlash(page, `SIP media application ${spare!.SipMediaApplicationId} not found`);
+      expect(puts()).toHaveLength(putsBefore + 2);
+      const { SipRule: unchanged } = await server.admin.voice.send(new GetSipRuleCommand({ SipRuleId: ruleId }));
+      expect(unchanged!.TargetApplications).toEqual([target('Overflow', 1), target('Reception', 2)]);
+      await modal.waitFor({ state: 'hidden' });
+      await expect.poll(() => row.innerText()).toMatch(/Enabled\s+1\. Overflow, 2\. Reception\s/);
+      await screenshot(page, `sip-rule-edit-refused-${dialect}`);
       expect(console_.problems).toEqual([]);
     });
   },

@@ -8,6 +8,7 @@ import type {
   SipMediaApplicationResponse,
   SipRule,
   SipRuleResponse,
+  UpdateSipRuleBody,
 } from '../../../src/contract/sip.schema';
 import { label, request } from './http';
 
@@ -33,11 +34,16 @@ export async function createSipRule(body: CreateSipRuleBody): Promise<SipRule> {
   return (await request<Static<typeof SipRuleResponse>>('POST', '/sip-rules', { body })).SipRule;
 }
 
+/** UpdateSipRule: the name, the switch and the targets; the trigger is fixed when the rule is created. */
+export async function updateSipRule(id: string, body: UpdateSipRuleBody): Promise<SipRule> {
+  return (await request<Static<typeof SipRuleResponse>>('PUT', `/sip-rules/${label(id)}`, { body })).SipRule;
+}
+
 /**
  * "You must disable SIP rules before you can delete them": an enabled rule is disabled first
  * (UpdateSipRule), then deleted, as one step the user confirmed once.
  */
 export async function disableAndDeleteSipRule(rule: SipRule): Promise<void> {
-  if (!rule.Disabled) await request('PUT', `/sip-rules/${label(rule.SipRuleId)}`, { body: { Name: rule.Name, Disabled: true } });
+  if (!rule.Disabled) await updateSipRule(rule.SipRuleId, { Name: rule.Name, Disabled: true });
   await request('DELETE', `/sip-rules/${label(rule.SipRuleId)}`);
 }

@@ -1,4 +1,3 @@
-import AttributeEditor from '@cloudscape-design/components/attribute-editor';
 import Autosuggest from '@cloudscape-design/components/autosuggest';
 import Checkbox from '@cloudscape-design/components/checkbox';
 import Container from '@cloudscape-design/components/container';
@@ -12,14 +11,15 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { SIP_RULE_TRIGGER_TYPES, type SipRuleTriggerType } from '../../../../src/contract/enums';
 import { messageOf } from '../../api/api-error';
-import { listAll } from '../../api/list-all';
 import { listPhoneNumbers } from '../../api/phone-numbers';
-import { createSipRule, listSipMediaApplications } from '../../api/sip';
+import { createSipRule } from '../../api/sip';
 import { useAsync } from '../../common/use-async';
 import { ConsoleLayout } from '../../layout/console-layout';
 import { useNotifications } from '../../notifications/notifications';
 import { TRIGGER_TYPE_LABELS } from './sip-labels';
-import { detailErrors, hasErrors, targetErrors, type DetailErrors, type RuleDetails, type TargetErrors, type TargetRow } from './sip-rule-form';
+import { detailErrors, hasErrors, targetApplicationsOf, targetErrors, type DetailErrors, type RuleDetails, type TargetErrors, type TargetRow } from './sip-rule-form';
+import { SipTargetsEditor } from './sip-targets-editor';
+import { useSipMediaApplications } from './use-sip-media-applications';
 
 const WIZARD_STRINGS = {
   stepNumberLabel: (n: number) => `Step ${n}`,
@@ -37,7 +37,7 @@ export function CreateSipRulePage() {
   const { notify } = useNotifications();
   const [step, setStep] = useState(0);
   const [details, setDetails] = useState<RuleDetails>({ name: '', triggerType: 'ToPhoneNumber', triggerValue: '', enabled: true });
-  const [rows, setRows] = useState<TargetRow[]>([{ applicationId: undefined, priority: '1' }]);
+  const [rows, setRows] = useState<TargetRow[]>([{ applicationId: undefined, awsRegion: undefined, priority: '1' }]);
   const [errors, setErrors] = useState<{ details: DetailErrors; targets: TargetErrors }>({ details: {}, targets: { rows: [] } });
   const [submitting, setSubmitting] = useState(false);
 
@@ -46,22 +46,14 @@ export function CreateSipRulePage() {
     const page = await listPhoneNumbers({ status: 'Unassigned', 'product-type': 'SipMediaApplicationDialIn', 'max-results': 100 });
     return page.PhoneNumbers.map((n) => n.E164PhoneNumber);
   }, []);
-  const applications = useAsync(
-    () =>
-      listAll(async (token) => {
-        const page = await listSipMediaApplications(token);
-        return { items: page.SipMediaApplications, nextToken: page.NextToken };
-      }),
-    [],
-  );
-  const applicationOptions = (applications.value ?? []).map((a) => ({ value: a.SipMediaApplicationId, label: a.Name, description: `${a.AwsRegion} · ${a.SipMediaApplicationId}` }));
+  const applications = useSipMediaApplications();
 
   const change = (patch: Partial<RuleDetails>) => {
     setDetails((d) => ({ ...d, ...patch }));
     setErrors((e) => ({ ...e, details: {} }));
   };
-  const changeRow = (index: number, patch: Partial<TargetRow>) => {
-    setRows((all) => all.map((row, i) => (i === index ? { ...row, ...patch } : row)));
+  const changeRows = (next: TargetRow[]) => {
+    setRows(next);
     setErrors((e) => ({ ...e, targets: { rows: [] } }));
   };
 
@@ -75,11 +67,7 @@ export function CreateSipRulePage() {
         TriggerType: details.triggerType,
         TriggerValue: details.triggerValue.trim(),
         Disabled: !details.enabled,
-        TargetApplications: rows.map((row) => ({
-          SipMediaApplicationId: row.applicationId!,
-          Priority: Number(row.priority),
-          AwsRegion: applications.value!.find((a) => a.SipMediaApplicationId === row.applicationId)!.AwsRegion,
-        })),
+        TargetApplications: targetApplicationsOf(rows),
       });
       notify({ id: `create-rule-${rule.SipRuleId}`, type: 'success', content: `SIP rule ${rule.Name} created${rule.TriggerType === 'ToPhoneNumber' ? `; ${rule.TriggerValue} is assigned` : ''}.` });
       navigate('/sip-rules');
@@ -156,40 +144,7 @@ export function CreateSipRulePage() {
             description: 'Calls go to the SIP media applications in priority order, 1 first.',
             content: (
               <Container header={<Header variant="h2">SIP media applications</Header>}>
-                <FormField errorText={errors.targets.form ?? applications.error} stretch>
-                  <AttributeEditor
-                    items={rows}
-                    onAddButtonClick={() => setRows((all) => [...all, { applicationId: undefined, priority: String(all.length + 1) }])}
-                    onRemoveButtonClick={({ detail }) => setRows((all) => all.filter((_, i) => i !== detail.itemIndex))}
-                    addButtonText="Add a SIP media application"
-                    removeButtonText="Remove"
-                    empty="No SIP media application"
-                    definition={[
-                      {
-                        label: 'SIP media application',
-                        errorText: (_row, index) => errors.targets.rows[index]?.applicationId,
-                        control: (row, index) => (
-                          <Select
-                            selectedOption={applicationOptions.find((o) => o.value === row.applicationId) ?? null}
-                            onChange={({ detail }) => changeRow(index, { applicationId: detail.selectedOption.value })}
-                            options={applicationOptions}
-                            placeholder="Choose a SIP media application"
-                            statusType={applications.loading ? 'loading' : 'finished'}
-                            empty="No SIP media applications yet"
-                            ariaLabel={`SIP media application ${index + 1}`}
-                          />
-                        ),
-                      },
-                      {
-                        label: 'Priority',
-                        errorText: (_row, index) => errors.targets.rows[index]?.priority,
-                        control: (row, index) => (
-                          <Input value={row.priority} inputMode="numeric" onChange={({ detail }) => changeRow(index, { priority: detail.value })} ariaLabel={`Priority ${index + 1}`} />
-                        ),
-                      },
-                    ]}
-                  />
-                </FormField>
+                <SipTargetsEditor rows={rows} errors={errors.targets} applications={applications} onChange={changeRows} />
               </Container>
             ),
           },

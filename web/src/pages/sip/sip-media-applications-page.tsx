@@ -14,7 +14,7 @@ import { ResourceListTable } from '../../common/resource-list-table';
 import { useAsync } from '../../common/use-async';
 import { ConsoleLayout } from '../../layout/console-layout';
 import { useNotifications } from '../../notifications/notifications';
-import { nameProblem } from '../voice/voice-connectors-page';
+import { nameProblem } from '../../common/name-problem';
 
 const LAMBDA_ARN = new RegExp(LAMBDA_FUNCTION_ARN_PATTERN);
 

@@ -1,10 +1,10 @@
 import type { SipRuleTriggerType } from '../../../../src/contract/enums';
-import { NAME_MAX_LENGTH } from '../../../../src/contract/limits';
-import { SIP_RULE_MAX_PRIORITY, SIP_RULE_MAX_TARGETS } from '../../../../src/contract/sip.schema';
+import { SIP_RULE_MAX_PRIORITY, SIP_RULE_MAX_TARGETS, type SipRuleTargetApplication } from '../../../../src/contract/sip.schema';
+import { nameProblem } from '../../common/name-problem';
 import { hostnameProblem, phoneNumberProblem } from '../../common/phone-number-format';
 
-// The Create SIP rule form and its checks, which run before anything is sent: a form with a problem
-// never reaches the API.
+// The SIP rule forms (Create, Edit) and their checks, which run before anything is sent: a form with
+// a problem never reaches the API.
 
 export interface RuleDetails {
   name: string;
@@ -13,18 +13,31 @@ export interface RuleDetails {
   enabled: boolean;
 }
 
+/** One SIP media application of the rule; its region comes with the application chosen (the API wants it in each target). */
 export interface TargetRow {
   applicationId: string | undefined;
+  awsRegion: string | undefined;
   priority: string;
+}
+
+/** A rule's targets as the form's rows, priority 1 first. */
+export function targetRowsOf(targets: SipRuleTargetApplication[]): TargetRow[] {
+  return [...targets]
+    .sort((a, b) => a.Priority - b.Priority)
+    .map((t) => ({ applicationId: t.SipMediaApplicationId, awsRegion: t.AwsRegion, priority: String(t.Priority) }));
+}
+
+/** The rows as TargetApplications; only for rows that passed targetErrors. */
+export function targetApplicationsOf(rows: TargetRow[]): SipRuleTargetApplication[] {
+  return rows.map((row) => ({ SipMediaApplicationId: row.applicationId!, AwsRegion: row.awsRegion!, Priority: Number(row.priority) }));
 }
 
 export type DetailErrors = Partial<Record<'name' | 'triggerValue', string>>;
 
 export function detailErrors(details: RuleDetails): DetailErrors {
   const errors: DetailErrors = {};
-  const name = details.name.trim();
-  if (name === '') errors.name = 'Enter a name for the rule.';
-  else if (name.length > NAME_MAX_LENGTH) errors.name = `Use at most ${NAME_MAX_LENGTH} characters.`;
+  const name = nameProblem(details.name, 'rule');
+  if (name) errors.name = name;
   const valueProblem = details.triggerType === 'ToPhoneNumber' ? phoneNumberProblem(details.triggerValue) : hostnameProblem(details.triggerValue);
   if (valueProblem) errors.triggerValue = valueProblem;
   return errors;
@@ -43,7 +56,7 @@ export function targetErrors(rows: TargetRow[]): TargetErrors {
   const seenPriorities = new Map<number, number>();
   rows.forEach((row, index) => {
     const rowErrors = errors.rows[index]!;
-    if (!row.applicationId) rowErrors.applicationId = 'Choose a SIP media application.';
+    if (!row.applicationId || !row.awsRegion) rowErrors.applicationId = 'Choose a SIP media application.';
     else if (seenApplications.has(row.applicationId)) rowErrors.applicationId = `This SIP media application is already in row ${seenApplications.get(row.applicationId)! + 1}.`;
     else seenApplications.set(row.applicationId, index);
     const priority = Number(row.priority);

@@ -5,24 +5,28 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import type { UpdateSipRuleBody } from '../../../../src/contract/sip.schema';
 import { messageOf } from '../../api/api-error';
 import { listAll } from '../../api/list-all';
-import { disableAndDeleteSipRule, listSipMediaApplications, listSipRules, type SipRule } from '../../api/sip';
+import { disableAndDeleteSipRule, listSipRules, updateSipRule, type SipRule } from '../../api/sip';
 import { formatTimestamp } from '../../common/labels';
 import { ResourceListTable } from '../../common/resource-list-table';
+import { selectedItem } from '../../common/selected-item';
 import { useAsync } from '../../common/use-async';
 import { ConsoleLayout } from '../../layout/console-layout';
 import { useNotifications } from '../../notifications/notifications';
 import { DeleteSipRuleModal } from './delete-sip-rule-modal';
+import { EditSipRuleModal } from './edit-sip-rule-modal';
 import { TRIGGER_TYPE_LABELS } from './sip-labels';
+import { useSipMediaApplications } from './use-sip-media-applications';
 
 /** SIP rules: a ToPhoneNumber rule is what assigns a SIP Media Application Dial-In number. */
 export function SipRulesPage() {
   const navigate = useNavigate();
   const { notify } = useNotifications();
   const [selected, setSelected] = useState<SipRule[]>([]);
-  const [deleting, setDeleting] = useState(false);
-  const [showDelete, setShowDelete] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [dialog, setDialog] = useState<'edit' | 'delete' | undefined>();
   const rules = useAsync(
     () =>
       listAll(async (token) => {
@@ -31,20 +35,30 @@ export function SipRulesPage() {
       }),
     [],
   );
-  const applications = useAsync(
-    () =>
-      listAll(async (token) => {
-        const page = await listSipMediaApplications(token);
-        return { items: page.SipMediaApplications, nextToken: page.NextToken };
-      }),
-    [],
-  );
+  const applications = useSipMediaApplications();
+  const rule = selectedItem(rules.value, selected, 'SipRuleId');
   const applicationName = (id: string) => applications.value?.find((a) => a.SipMediaApplicationId === id)?.Name ?? id;
 
-  const deleteRule = async () => {
-    const rule = selected[0];
+  const saveRule = async (body: UpdateSipRuleBody) => {
     if (!rule) return;
-    setDeleting(true);
+    setBusy(true);
+    try {
+      const updated = await updateSipRule(rule.SipRuleId, body);
+      notify({ id: `update-rule-${rule.SipRuleId}`, type: 'success', content: `SIP rule ${updated.Name} updated.` });
+      setSelected([updated]);
+      rules.reload();
+    } catch (error) {
+      notify({ id: 'update-rule-failed', type: 'error', header: `SIP rule ${rule.Name} was not updated`, content: messageOf(error) });
+    } finally {
+      // Closed either way: the dialog would hide a refusal's message, and Edit starts again from the rule as stored.
+      setBusy(false);
+      setDialog(undefined);
+    }
+  };
+
+  const deleteRule = async () => {
+    if (!rule) return;
+    setBusy(true);
     try {
       await disableAndDeleteSipRule(rule);
       notify({
@@ -53,12 +67,12 @@ export function SipRulesPage() {
         content: rule.TriggerType === 'ToPhoneNumber' ? `SIP rule ${rule.Name} deleted; ${rule.TriggerValue} is unassigned.` : `SIP rule ${rule.Name} deleted.`,
       });
       setSelected([]);
-      setShowDelete(false);
+      setDialog(undefined);
       rules.reload();
     } catch (error) {
       notify({ id: 'delete-rule-failed', type: 'error', header: `SIP rule ${rule.Name} was not deleted`, content: messageOf(error) });
     } finally {
-      setDeleting(false);
+      setBusy(false);
     }
   };
 
@@ -94,8 +108,11 @@ export function SipRulesPage() {
         actions={[
           <ButtonDropdown
             key="actions"
-            items={[{ id: 'delete', text: 'Delete', disabled: selected.length === 0, disabledReason: 'Select a SIP rule.' }]}
-            onItemClick={({ detail }) => detail.id === 'delete' && setShowDelete(true)}
+            items={[
+              { id: 'edit', text: 'Edit', disabled: !rule, disabledReason: 'Select a SIP rule.' },
+              { id: 'delete', text: 'Delete', disabled: !rule, disabledReason: 'Select a SIP rule.' },
+            ]}
+            onItemClick={({ detail }) => setDialog(detail.id === 'edit' ? 'edit' : 'delete')}
           >
             Actions
           </ButtonDropdown>,
@@ -112,7 +129,15 @@ export function SipRulesPage() {
           </Box>
         }
       />
-      <DeleteSipRuleModal rule={selected[0]} visible={showDelete} busy={deleting} onDismiss={() => setShowDelete(false)} onDelete={() => void deleteRule()} />
+      <EditSipRuleModal
+        rule={rule}
+        applications={applications}
+        visible={dialog === 'edit'}
+        saving={busy}
+        onDismiss={() => setDialog(undefined)}
+        onSave={(body) => void saveRule(body)}
+      />
+      <DeleteSipRuleModal rule={rule} visible={dialog === 'delete'} busy={busy} onDismiss={() => setDialog(undefined)} onDelete={() => void deleteRule()} />
     </ConsoleLayout>
   );
 }

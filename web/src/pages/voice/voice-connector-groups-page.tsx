@@ -16,7 +16,7 @@ import { ConsoleLayout } from '../../layout/console-layout';
 import { useConsoleLinks } from '../../layout/use-console-links';
 import { useNotifications } from '../../notifications/notifications';
 import { memberErrors, type MemberErrors, type MemberRow } from './group-form';
-import { nameProblem } from './voice-connectors-page';
+import { nameProblem } from '../../common/name-problem';
 
 /** Voice connector groups and their member connectors in priority order. */
 export function VoiceConnectorGroupsPage() {

@@ -6,23 +6,17 @@ import Link from '@cloudscape-design/components/link';
 import Select from '@cloudscape-design/components/select';
 import { useState } from 'react';
 import { VOICE_CONNECTOR_AWS_REGIONS, type VoiceConnectorAwsRegion } from '../../../../src/contract/enums';
-import { NAME_MAX_LENGTH } from '../../../../src/contract/limits';
 import { messageOf } from '../../api/api-error';
 import { listAll } from '../../api/list-all';
 import { createVoiceConnector, deleteVoiceConnector, listVoiceConnectors, type VoiceConnector } from '../../api/voice-connectors';
 import { ConfirmDeleteModal } from '../../common/confirm-delete-modal';
 import { FormModal } from '../../common/form-modal';
+import { nameProblem } from '../../common/name-problem';
 import { ResourceListTable } from '../../common/resource-list-table';
 import { useAsync } from '../../common/use-async';
 import { ConsoleLayout } from '../../layout/console-layout';
 import { useConsoleLinks } from '../../layout/use-console-links';
 import { useNotifications } from '../../notifications/notifications';
-
-export function nameProblem(name: string, what: string): string | undefined {
-  if (name.trim() === '') return `Enter a name for the ${what}.`;
-  if (name.trim().length > NAME_MAX_LENGTH) return `Use at most ${NAME_MAX_LENGTH} characters.`;
-  return undefined;
-}
 
 /** Voice connectors, with a link to the inventory numbers each one holds. */
 export function VoiceConnectorsPage() {
