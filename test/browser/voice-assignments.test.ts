@@ -1,4 +1,11 @@
-import { GetPhoneNumberCommand, ListVoiceConnectorGroupsCommand, ListVoiceConnectorsCommand } from '@aws-sdk/client-chime-sdk-voice';
+import {
+  CreateVoiceConnectorCommand,
+  DeleteVoiceConnectorCommand,
+  GetPhoneNumberCommand,
+  GetVoiceConnectorGroupCommand,
+  ListVoiceConnectorGroupsCommand,
+  ListVoiceConnectorsCommand,
+} from '@aws-sdk/client-chime-sdk-voice';
 import { expect, it } from 'vitest';
 import { importNumbers, usNumbers } from '../support/inventory';
 import { expectAccessible, screenshot } from './support/browser';
@@ -97,6 +104,72 @@ describeConsole(
       await unassign.click();
       await expectFlash(page, '2 phone numbers unassigned.');
       for (const number of chosen) expect(await associationsOf(number)).toEqual({ status: 'Unassigned', associations: [] });
+      expect(console_.problems).toEqual([]);
+    });
+
+    it("edits a group's name and member connectors with their priorities, checking them before calling the API", async () => {
+      const { server, console: console_, dialect } = suite;
+      const { page } = console_;
+      const puts = () => console_.apiCalls.filter((call) => call.startsWith('PUT /voice-connector-groups/'));
+      const [seattle] = (await server.admin.voice.send(new ListVoiceConnectorsCommand({}))).VoiceConnectors!;
+      const [west] = (await server.admin.voice.send(new ListVoiceConnectorGroupsCommand({}))).VoiceConnectorGroups!;
+      const { VoiceConnector: portland } = await server.admin.voice.send(new CreateVoiceConnectorCommand({ Name: 'Portland trunk', RequireEncryption: true }));
+      // A connector the page lists, which someone else deletes before the user saves it into the group.
+      const { VoiceConnector: doomed } = await server.admin.voice.send(new CreateVoiceConnectorCommand({ Name: 'Doomed trunk', RequireEncryption: true }));
+      const members = async () => {
+        const { VoiceConnectorGroup } = await server.admin.voice.send(new GetVoiceConnectorGroupCommand({ VoiceConnectorGroupId: west!.VoiceConnectorGroupId! }));
+        const items = VoiceConnectorGroup!.VoiceConnectorItems!.map((i) => [i.VoiceConnectorId, i.Priority]).sort((a, b) => Number(a[1]) - Number(b[1]));
+        return { name: VoiceConnectorGroup!.Name, items };
+      };
+
+      await page.getByRole('link', { name: 'Voice connector groups' }).click();
+      await page.getByRole('rowheader', { name: 'West' }).waitFor();
+      await server.admin.voice.send(new DeleteVoiceConnectorCommand({ VoiceConnectorId: doomed!.VoiceConnectorId! }));
+      const putsBefore = puts().length;
+
+      await page.getByRole('radio', { name: 'Select West' }).check();
+      await page.getByRole('button', { name: 'Edit', exact: true }).click();
+      const modal = dialog(page);
+      await modal.getByText('Edit voice connector group').waitFor();
+      expect(await modal.getByLabel('Name').inputValue()).toBe('West');
+      expect(await modal.getByLabel('Priority 1').inputValue()).toBe('1');
+      await modal.getByRole('button', { name: /Voice connector 1/ }).getByText('Seattle trunk').waitFor();
+
+      await modal.getByRole('button', { name: 'Add a voice connector' }).click();
+      await choose(page, /Choose a voice connector/, /^Seattle trunk/);
+      await modal.getByLabel('Priority 2').fill('100');
+      await modal.getByRole('button', { name: 'Save' }).click();
+      await modal.getByText('This voice connector is already in row 1.').waitFor();
+      await modal.getByText('Enter a whole number from 1 to 99.').waitFor();
+      expect(puts()).toHaveLength(putsBefore);
+
+      await modal.getByLabel('Name').fill('West coast');
+      await modal.getByRole('button', { name: /Voice connector 2/ }).click();
+      await page.getByRole('option', { name: /^Portland trunk/ }).click();
+      await modal.getByLabel('Priority 2').fill('1');
+      await modal.getByLabel('Priority 1').fill('2');
+      await expectAccessible(page);
+      await screenshot(page, `voice-connector-group-edit-${dialect}`);
+      await modal.getByRole('button', { name: 'Save' }).click();
+      await expectFlash(page, 'Voice connector group West coast updated.');
+      expect(puts()).toHaveLength(putsBefore + 1);
+      const edited = { name: 'West coast', items: [[portland!.VoiceConnectorId, 1], [seattle!.VoiceConnectorId, 2]] };
+      expect(await members()).toEqual(edited);
+      await page.getByText('Portland trunk (1), Seattle trunk (2)').waitFor();
+
+      // The API refuses what the browser cannot know: the connector was deleted meanwhile. Nothing changes.
+      await page.getByRole('button', { name: 'Edit', exact: true }).click();
+      expect(await modal.getByLabel('Name').inputValue()).toBe('West coast');
+      await modal.getByRole('button', { name: 'Add a voice connector' }).click();
+      await choose(page, /Choose a voice connector/, /^Doomed trunk/);
+      await modal.getByRole('button', { name: 'Save' }).click();
+      await expectFlash(page, 'Voice connector group West coast was not updated');
+      await expectFlash(page, `Voice Connector ${doomed!.VoiceConnectorId} not found`);
+      expect(puts()).toHaveLength(putsBefore + 2);
+      await modal.waitFor({ state: 'hidden' });
+      expect(await members()).toEqual(edited);
+      await page.getByText('Portland trunk (1), Seattle trunk (2)').waitFor();
+      await screenshot(page, `voice-connector-group-edit-refused-${dialect}`);
       expect(console_.problems).toEqual([]);
     });
   },

@@ -5,6 +5,7 @@ import type {
   CreateVoiceConnectorGroupBody,
   ListVoiceConnectorGroupsResponse,
   ListVoiceConnectorsResponse,
+  UpdateVoiceConnectorGroupBody,
   VoiceConnector,
   VoiceConnectorGroup,
   VoiceConnectorGroupResponse,
@@ -35,6 +36,11 @@ export function listVoiceConnectorGroups(nextToken?: string): Promise<Static<typ
 
 export async function createVoiceConnectorGroup(body: CreateVoiceConnectorGroupBody): Promise<VoiceConnectorGroup> {
   return (await request<Static<typeof VoiceConnectorGroupResponse>>('POST', '/voice-connector-groups', { body })).VoiceConnectorGroup;
+}
+
+/** UpdateVoiceConnectorGroup replaces the name and the whole list of member connectors. */
+export async function updateVoiceConnectorGroup(id: string, body: UpdateVoiceConnectorGroupBody): Promise<VoiceConnectorGroup> {
+  return (await request<Static<typeof VoiceConnectorGroupResponse>>('PUT', `/voice-connector-groups/${label(id)}`, { body })).VoiceConnectorGroup;
 }
 
 export function deleteVoiceConnectorGroup(id: string): Promise<void> {

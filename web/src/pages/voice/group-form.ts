@@ -1,4 +1,6 @@
-import { VOICE_CONNECTOR_PRIORITY_MAX, VOICE_CONNECTOR_PRIORITY_MIN } from '../../../../src/contract/voice-connector.schema';
+import { VOICE_CONNECTOR_PRIORITY_MAX, VOICE_CONNECTOR_PRIORITY_MIN, type VoiceConnectorItem } from '../../../../src/contract/voice-connector.schema';
+
+// The voice connector group form (Create, Edit) and its checks, which run before anything is sent.
 
 export interface MemberRow {
   connectorId: string | undefined;
@@ -6,6 +8,16 @@ export interface MemberRow {
 }
 
 export type MemberErrors = Partial<Record<'connectorId' | 'priority', string>>[];
+
+/** A group's members as the form's rows, priority 1 first. */
+export function memberRowsOf(items: VoiceConnectorItem[]): MemberRow[] {
+  return [...items].sort((a, b) => a.Priority - b.Priority).map((item) => ({ connectorId: item.VoiceConnectorId, priority: String(item.Priority) }));
+}
+
+/** The rows as VoiceConnectorItems; only for rows that passed memberErrors. */
+export function voiceConnectorItemsOf(rows: MemberRow[]): VoiceConnectorItem[] {
+  return rows.map((row) => ({ VoiceConnectorId: row.connectorId!, Priority: Number(row.priority) }));
+}
 
 /** Each connector once, each with a priority from 1 (tried first) to 99; equal priorities share calls. */
 export function memberErrors(rows: MemberRow[]): MemberErrors {

@@ -1,33 +1,29 @@
-import AttributeEditor from '@cloudscape-design/components/attribute-editor';
 import Button from '@cloudscape-design/components/button';
-import FormField from '@cloudscape-design/components/form-field';
-import Input from '@cloudscape-design/components/input';
 import Link from '@cloudscape-design/components/link';
-import Select from '@cloudscape-design/components/select';
 import { useState } from 'react';
+import type { VoiceConnectorItem } from '../../../../src/contract/voice-connector.schema';
 import { messageOf } from '../../api/api-error';
 import { listAll } from '../../api/list-all';
-import { createVoiceConnectorGroup, deleteVoiceConnectorGroup, listVoiceConnectorGroups, listVoiceConnectors, type VoiceConnectorGroup } from '../../api/voice-connectors';
+import { createVoiceConnectorGroup, deleteVoiceConnectorGroup, listVoiceConnectorGroups, updateVoiceConnectorGroup, type VoiceConnectorGroup } from '../../api/voice-connectors';
 import { ConfirmDeleteModal } from '../../common/confirm-delete-modal';
-import { FormModal } from '../../common/form-modal';
 import { ResourceListTable } from '../../common/resource-list-table';
+import { selectedItem } from '../../common/selected-item';
 import { useAsync } from '../../common/use-async';
 import { ConsoleLayout } from '../../layout/console-layout';
 import { useConsoleLinks } from '../../layout/use-console-links';
 import { useNotifications } from '../../notifications/notifications';
-import { memberErrors, type MemberErrors, type MemberRow } from './group-form';
-import { nameProblem } from '../../common/name-problem';
+import { useVoiceConnectors } from './use-voice-connectors';
+import { VoiceConnectorGroupModal } from './voice-connector-group-modal';
+
+type GroupForm = { Name: string; VoiceConnectorItems: VoiceConnectorItem[] };
 
 /** Voice connector groups and their member connectors in priority order. */
 export function VoiceConnectorGroupsPage() {
   const { notify } = useNotifications();
   const { href, follow } = useConsoleLinks();
   const [selected, setSelected] = useState<VoiceConnectorGroup[]>([]);
-  const [dialog, setDialog] = useState<'create' | 'delete' | undefined>();
+  const [dialog, setDialog] = useState<'create' | 'edit' | 'delete' | undefined>();
   const [busy, setBusy] = useState(false);
-  const [name, setName] = useState('');
-  const [rows, setRows] = useState<MemberRow[]>([]);
-  const [errors, setErrors] = useState<{ name?: string | undefined; rows: MemberErrors }>({ rows: [] });
   const groups = useAsync(
     () =>
       listAll(async (token) => {
@@ -36,33 +32,15 @@ export function VoiceConnectorGroupsPage() {
       }),
     [],
   );
-  const connectors = useAsync(
-    () =>
-      listAll(async (token) => {
-        const page = await listVoiceConnectors(token);
-        return { items: page.VoiceConnectors, nextToken: page.NextToken };
-      }),
-    [],
-  );
-  const connectorOptions = (connectors.value ?? []).map((c) => ({ value: c.VoiceConnectorId, label: c.Name, description: c.VoiceConnectorId }));
+  const connectors = useVoiceConnectors();
+  const group = selectedItem(groups.value, selected, 'VoiceConnectorGroupId');
   const connectorName = (id: string) => connectors.value?.find((c) => c.VoiceConnectorId === id)?.Name ?? id;
 
-  const openCreate = () => {
-    setName('');
-    setRows([{ connectorId: undefined, priority: '1' }]);
-    setErrors({ rows: [] });
-    setDialog('create');
-  };
-  const create = async () => {
-    const problems = { name: nameProblem(name, 'voice connector group'), rows: memberErrors(rows) };
-    if (problems.name || problems.rows.some((r) => Object.keys(r).length > 0)) return setErrors(problems);
+  const create = async (body: GroupForm) => {
     setBusy(true);
     try {
-      const group = await createVoiceConnectorGroup({
-        Name: name.trim(),
-        VoiceConnectorItems: rows.map((row) => ({ VoiceConnectorId: row.connectorId!, Priority: Number(row.priority) })),
-      });
-      notify({ id: `create-group-${group.VoiceConnectorGroupId}`, type: 'success', content: `Voice connector group ${group.Name} created.` });
+      const created = await createVoiceConnectorGroup(body);
+      notify({ id: `create-group-${created.VoiceConnectorGroupId}`, type: 'success', content: `Voice connector group ${created.Name} created.` });
       setDialog(undefined);
       groups.reload();
     } catch (error) {
@@ -71,8 +49,23 @@ export function VoiceConnectorGroupsPage() {
       setBusy(false);
     }
   };
+  const save = async (body: GroupForm) => {
+    if (!group) return;
+    setBusy(true);
+    try {
+      const updated = await updateVoiceConnectorGroup(group.VoiceConnectorGroupId, body);
+      notify({ id: `update-group-${group.VoiceConnectorGroupId}`, type: 'success', content: `Voice connector group ${updated.Name} updated.` });
+      setSelected([updated]);
+      groups.reload();
+    } catch (error) {
+      notify({ id: 'update-group-failed', type: 'error', header: `Voice connector group ${group.Name} was not updated`, content: messageOf(error) });
+    } finally {
+      // Closed either way: the dialog would hide a refusal's message, and Edit starts again from the group as stored.
+      setBusy(false);
+      setDialog(undefined);
+    }
+  };
   const remove = async () => {
-    const group = selected[0];
     if (!group) return;
     setBusy(true);
     try {
@@ -121,59 +114,29 @@ export function VoiceConnectorGroupsPage() {
           },
         ]}
         actions={[
-          <Button key="delete" disabled={selected.length === 0} disabledReason="Select a voice connector group." onClick={() => setDialog('delete')}>
+          <Button key="edit" disabled={!group} disabledReason="Select a voice connector group." onClick={() => setDialog('edit')}>
+            Edit
+          </Button>,
+          <Button key="delete" disabled={!group} disabledReason="Select a voice connector group." onClick={() => setDialog('delete')}>
             Delete
           </Button>,
-          <Button key="create" variant="primary" onClick={openCreate}>
+          <Button key="create" variant="primary" onClick={() => setDialog('create')}>
             Create voice connector group
           </Button>,
         ]}
         empty="No voice connector groups"
       />
-      <FormModal header="Create voice connector group" submitText="Create" visible={dialog === 'create'} busy={busy} onDismiss={() => setDialog(undefined)} onSubmit={() => void create()}>
-        <FormField label="Name" errorText={errors.name}>
-          <Input value={name} onChange={({ detail }) => (setName(detail.value), setErrors((e) => ({ ...e, name: undefined })))} invalid={!!errors.name} />
-        </FormField>
-        <FormField label="Voice connectors" description="Calls go to the connector with priority 1 first; equal priorities share the calls." stretch>
-          <AttributeEditor
-            items={rows}
-            onAddButtonClick={() => setRows((all) => [...all, { connectorId: undefined, priority: String(all.length + 1) }])}
-            onRemoveButtonClick={({ detail }) => setRows((all) => all.filter((_, i) => i !== detail.itemIndex))}
-            addButtonText="Add a voice connector"
-            removeButtonText="Remove"
-            empty="No voice connectors: the group can be filled later"
-            definition={[
-              {
-                label: 'Voice connector',
-                errorText: (_row, index) => errors.rows[index]?.connectorId,
-                control: (row, index) => (
-                  <Select
-                    selectedOption={connectorOptions.find((o) => o.value === row.connectorId) ?? null}
-                    onChange={({ detail }) => setRows((all) => all.map((r, i) => (i === index ? { ...r, connectorId: detail.selectedOption.value } : r)))}
-                    options={connectorOptions}
-                    placeholder="Choose a voice connector"
-                    ariaLabel={`Voice connector ${index + 1}`}
-                  />
-                ),
-              },
-              {
-                label: 'Priority',
-                errorText: (_row, index) => errors.rows[index]?.priority,
-                control: (row, index) => (
-                  <Input
-                    value={row.priority}
-                    inputMode="numeric"
-                    onChange={({ detail }) => setRows((all) => all.map((r, i) => (i === index ? { ...r, priority: detail.value } : r)))}
-                    ariaLabel={`Priority ${index + 1}`}
-                  />
-                ),
-              },
-            ]}
-          />
-        </FormField>
-      </FormModal>
+      <VoiceConnectorGroupModal connectors={connectors.value} visible={dialog === 'create'} busy={busy} onDismiss={() => setDialog(undefined)} onSave={(body) => void create(body)} />
+      <VoiceConnectorGroupModal
+        group={group}
+        connectors={connectors.value}
+        visible={dialog === 'edit'}
+        busy={busy}
+        onDismiss={() => setDialog(undefined)}
+        onSave={(body) => void save(body)}
+      />
       <ConfirmDeleteModal header="Delete voice connector group" visible={dialog === 'delete'} busy={busy} onDismiss={() => setDialog(undefined)} onDelete={() => void remove()}>
-        Delete voice connector group <b>{selected[0]?.Name}</b>? It must hold no phone numbers.
+        Delete voice connector group <b>{group?.Name}</b>? It must hold no phone numbers.
       </ConfirmDeleteModal>
     </ConsoleLayout>
   );
