@@ -3,6 +3,7 @@ import {
   CreateSipRuleCommand,
   DeleteSipMediaApplicationCommand,
   GetPhoneNumberCommand,
+  GetSipMediaApplicationCommand,
   GetSipRuleCommand,
   ListSipMediaApplicationsCommand,
   ListSipRulesCommand,
@@ -223,6 +224,67 @@ describeConsole(
       await modal.waitFor({ state: 'hidden' });
       await expect.poll(() => row.innerText()).toMatch(/Enabled\s+1\. Overflow, 2\. Reception\s/);
       await screenshot(page, `sip-rule-edit-refused-${dialect}`);
+      expect(console_.problems).toEqual([]);
+    });
+
+    it("edits a SIP media application's name and Lambda function, refusing another region's function before calling the API", async () => {
+      const { server, console: console_, dialect } = suite;
+      const { page } = console_;
+      const puts = () => console_.apiCalls.filter((call) => call.startsWith('PUT /sip-media-applications/'));
+      const applications = (await server.admin.voice.send(new ListSipMediaApplicationsCommand({}))).SipMediaApplications!;
+      const overflow = applications.find((a) => a.Name === 'Overflow')!;
+      const stored = async (id: string) => (await server.admin.voice.send(new GetSipMediaApplicationCommand({ SipMediaApplicationId: id }))).SipMediaApplication!;
+      // An application the page lists, which someone else deletes before the user's change is saved.
+      const { SipMediaApplication: gone } = await server.admin.voice.send(
+        new CreateSipMediaApplicationCommand({ Name: 'Retired', AwsRegion: 'us-east-1', Endpoints: [{ LambdaArn: LAMBDA('retired') }] }),
+      );
+
+      await page.getByRole('link', { name: 'SIP media applications' }).click();
+      await page.getByRole('rowheader', { name: 'Retired' }).waitFor();
+      await server.admin.voice.send(new DeleteSipMediaApplicationCommand({ SipMediaApplicationId: gone!.SipMediaApplicationId! }));
+      const putsBefore = puts().length;
+
+      // The API refuses what the browser cannot know: the application was deleted meanwhile. Nothing changes.
+      await page.getByRole('radio', { name: 'Select Retired' }).check();
+      await page.getByRole('button', { name: 'Edit', exact: true }).click();
+      const modal = dialog(page);
+      await modal.getByLabel('Name').fill('Retired 2');
+      await modal.getByRole('button', { name: 'Save' }).click();
+      await expectFlash(page, 'SIP media application Retired was not updated');
+      await expectFlash(page, `SIP media application ${gone!.SipMediaApplicationId} not found`);
+      expect(puts()).toHaveLength(putsBefore + 1);
+      await modal.waitFor({ state: 'hidden' });
+      await page.getByRole('rowheader', { name: 'Retired' }).waitFor({ state: 'detached' });
+      expect(await page.getByRole('button', { name: 'Edit', exact: true }).isDisabled()).toBe(true);
+      await screenshot(page, `sip-media-application-edit-refused-${dialect}`);
+
+      await page.getByRole('radio', { name: 'Select Overflow' }).check();
+      await page.getByRole('button', { name: 'Edit', exact: true }).click();
+      await modal.getByText('Edit SIP media application').waitFor();
+      expect(await modal.getByLabel('Name').inputValue()).toBe('Overflow');
+      const arn = modal.getByLabel('Lambda function ARN');
+      expect(await arn.inputValue()).toBe(LAMBDA('Overflow'));
+      // The region is fixed when the application is made: shown, not offered.
+      expect(await modal.getByRole('button', { name: /AWS Region/ }).count()).toBe(0);
+
+      await arn.fill('arn:aws:lambda:eu-west-1:123456789012:function:overflow-v2');
+      await modal.getByRole('button', { name: 'Save' }).click();
+      await modal.getByText("The Lambda function must be in the application's AWS Region (us-east-1).").waitFor();
+      expect(puts()).toHaveLength(putsBefore + 1);
+
+      await modal.getByLabel('Name').fill('Overflow desk');
+      await arn.fill(LAMBDA('overflow-v2'));
+      await expectAccessible(page);
+      await screenshot(page, `sip-media-application-edit-${dialect}`);
+      await modal.getByRole('button', { name: 'Save' }).click();
+      await expectFlash(page, 'SIP media application Overflow desk updated.');
+      expect(puts()).toHaveLength(putsBefore + 2);
+      expect(await stored(overflow.SipMediaApplicationId!)).toMatchObject({ Name: 'Overflow desk', AwsRegion: 'us-east-1', Endpoints: [{ LambdaArn: LAMBDA('overflow-v2') }] });
+      await page.getByRole('row', { name: /Overflow desk/ }).getByText(LAMBDA('overflow-v2')).waitFor();
+
+      // The rule that sends calls to it names it by its new name.
+      await page.getByRole('link', { name: 'SIP rules' }).click();
+      await page.getByText('1. Overflow desk, 2. Reception').waitFor();
       expect(console_.problems).toEqual([]);
     });
   },

@@ -2,6 +2,7 @@ import {
   CreateVoiceConnectorCommand,
   DeleteVoiceConnectorCommand,
   GetPhoneNumberCommand,
+  GetVoiceConnectorCommand,
   GetVoiceConnectorGroupCommand,
   ListVoiceConnectorGroupsCommand,
   ListVoiceConnectorsCommand,
@@ -157,7 +158,7 @@ describeConsole(
       expect(await members()).toEqual(edited);
       await page.getByText('Portland trunk (1), Seattle trunk (2)').waitFor();
 
-      // The API refuses what the browser cannot know: the connector was deleted meanwhile. Nothing changes.
+      // The API refuses what the browser cannot know: the connector was deleted meanwhile. Nothing changes. Nothing changes.
       await page.getByRole('button', { name: 'Edit', exact: true }).click();
       expect(await modal.getByLabel('Name').inputValue()).toBe('West coast');
       await modal.getByRole('button', { name: 'Add a voice connector' }).click();
@@ -170,6 +171,66 @@ describeConsole(
       expect(await members()).toEqual(edited);
       await page.getByText('Portland trunk (1), Seattle trunk (2)').waitFor();
       await screenshot(page, `voice-connector-group-edit-refused-${dialect}`);
+      expect(console_.problems).toEqual([]);
+    });
+
+    it("edits a voice connector's name and Require encryption, checking the name before calling the API", async () => {
+      const { server, console: console_, dialect } = suite;
+      const { page } = console_;
+      const puts = () => console_.apiCalls.filter((call) => call.startsWith('PUT /voice-connectors/'));
+      const connectors = (await server.admin.voice.send(new ListVoiceConnectorsCommand({}))).VoiceConnectors!;
+      const seattle = connectors.find((c) => c.Name === 'Seattle trunk')!;
+      const stored = async (id: string) => (await server.admin.voice.send(new GetVoiceConnectorCommand({ VoiceConnectorId: id }))).VoiceConnector!;
+      // A connector the page lists, which someone else deletes before the user's change is saved.
+      const { VoiceConnector: tacoma } = await server.admin.voice.send(new CreateVoiceConnectorCommand({ Name: 'Tacoma trunk', RequireEncryption: true }));
+
+      await page.getByRole('link', { name: 'Voice connectors', exact: true }).click();
+      await page.getByRole('rowheader', { name: 'Tacoma trunk' }).waitFor();
+      await server.admin.voice.send(new DeleteVoiceConnectorCommand({ VoiceConnectorId: tacoma!.VoiceConnectorId! }));
+      const putsBefore = puts().length;
+
+      // The API refuses what the browser cannot know: the connector was deleted meanwhile. Nothing changes.
+      await page.getByRole('radio', { name: 'Select Tacoma trunk' }).check();
+      await page.getByRole('button', { name: 'Edit', exact: true }).click();
+      const modal = dialog(page);
+      await modal.getByLabel('Name').fill('Tacoma trunk 2');
+      await modal.getByRole('button', { name: 'Save' }).click();
+      await expectFlash(page, 'Voice connector Tacoma trunk was not updated');
+      await expectFlash(page, `Voice Connector ${tacoma!.VoiceConnectorId} not found`);
+      expect(puts()).toHaveLength(putsBefore + 1);
+      await modal.waitFor({ state: 'hidden' });
+      // The list is read again: the deleted connector is gone from it, and nothing else changed.
+      await page.getByRole('rowheader', { name: 'Tacoma trunk' }).waitFor({ state: 'detached' });
+      expect(await page.getByRole('button', { name: 'Edit', exact: true }).isDisabled()).toBe(true);
+      await screenshot(page, `voice-connector-edit-refused-${dialect}`);
+      const names = (await server.admin.voice.send(new ListVoiceConnectorsCommand({}))).VoiceConnectors!.map((c) => c.Name).sort();
+      expect(names).toEqual(['Portland trunk', 'Seattle trunk']);
+
+      await page.getByRole('radio', { name: 'Select Seattle trunk' }).check();
+      await page.getByRole('button', { name: 'Edit', exact: true }).click();
+      await modal.getByText('Edit voice connector').waitFor();
+      expect(await modal.getByLabel('Name').inputValue()).toBe('Seattle trunk');
+      const encryption = modal.getByRole('checkbox', { name: 'Require encryption' });
+      expect(await encryption.isChecked()).toBe(true);
+      // The region and host name are fixed when the connector is made: shown, not offered.
+      await modal.getByText(seattle.OutboundHostName!).waitFor();
+      expect(await modal.getByRole('button', { name: /AWS Region/ }).count()).toBe(0);
+
+      await modal.getByLabel('Name').fill('  ');
+      await modal.getByRole('button', { name: 'Save' }).click();
+      await modal.getByText('Enter a name for the voice connector.').waitFor();
+      expect(puts()).toHaveLength(putsBefore + 1);
+
+      await modal.getByLabel('Name').fill('Seattle trunk 2');
+      await encryption.uncheck();
+      await expectAccessible(page);
+      await screenshot(page, `voice-connector-edit-${dialect}`);
+      await modal.getByRole('button', { name: 'Save' }).click();
+      await expectFlash(page, 'Voice connector Seattle trunk 2 updated.');
+      expect(puts()).toHaveLength(putsBefore + 2);
+      expect(await stored(seattle.VoiceConnectorId!)).toMatchObject({ Name: 'Seattle trunk 2', RequireEncryption: false, AwsRegion: seattle.AwsRegion });
+      const row = page.getByRole('row', { name: /Seattle trunk 2/ });
+      await expect.poll(() => row.innerText()).toContain('Not required');
       expect(console_.problems).toEqual([]);
     });
   },

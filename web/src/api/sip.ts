@@ -8,6 +8,7 @@ import type {
   SipMediaApplicationResponse,
   SipRule,
   SipRuleResponse,
+  UpdateSipMediaApplicationBody,
   UpdateSipRuleBody,
 } from '../../../src/contract/sip.schema';
 import { label, request } from './http';
@@ -20,6 +21,10 @@ export function listSipMediaApplications(nextToken?: string): Promise<Static<typ
 
 export async function createSipMediaApplication(body: CreateSipMediaApplicationBody): Promise<SipMediaApplication> {
   return (await request<Static<typeof SipMediaApplicationResponse>>('POST', '/sip-media-applications', { body })).SipMediaApplication;
+}
+
+export async function updateSipMediaApplication(id: string, body: UpdateSipMediaApplicationBody): Promise<SipMediaApplication> {
+  return (await request<Static<typeof SipMediaApplicationResponse>>('PUT', `/sip-media-applications/${label(id)}`, { body })).SipMediaApplication;
 }
 
 export function deleteSipMediaApplication(id: string): Promise<void> {

@@ -5,6 +5,7 @@ import type {
   CreateVoiceConnectorGroupBody,
   ListVoiceConnectorGroupsResponse,
   ListVoiceConnectorsResponse,
+  UpdateVoiceConnectorBody,
   UpdateVoiceConnectorGroupBody,
   VoiceConnector,
   VoiceConnectorGroup,
@@ -24,6 +25,10 @@ export function listVoiceConnectors(nextToken?: string): Promise<Static<typeof L
 
 export async function createVoiceConnector(body: CreateVoiceConnectorBody): Promise<VoiceConnector> {
   return (await request<Static<typeof VoiceConnectorResponse>>('POST', '/voice-connectors', { body })).VoiceConnector;
+}
+
+export async function updateVoiceConnector(id: string, body: UpdateVoiceConnectorBody): Promise<VoiceConnector> {
+  return (await request<Static<typeof VoiceConnectorResponse>>('PUT', `/voice-connectors/${label(id)}`, { body })).VoiceConnector;
 }
 
 export function deleteVoiceConnector(id: string): Promise<void> {

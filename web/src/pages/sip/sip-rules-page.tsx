@@ -46,13 +46,14 @@ export function SipRulesPage() {
       const updated = await updateSipRule(rule.SipRuleId, body);
       notify({ id: `update-rule-${rule.SipRuleId}`, type: 'success', content: `SIP rule ${updated.Name} updated.` });
       setSelected([updated]);
-      rules.reload();
     } catch (error) {
       notify({ id: 'update-rule-failed', type: 'error', header: `SIP rule ${rule.Name} was not updated`, content: messageOf(error) });
     } finally {
-      // Closed either way: the dialog would hide a refusal's message, and Edit starts again from the rule as stored.
+      // Closed and reloaded either way: the dialog would hide a refusal's message, and the list (and the next Edit)
+      // then shows what is stored, without a row that someone deleted meanwhile.
       setBusy(false);
       setDialog(undefined);
+      rules.reload();
     }
   };
 

@@ -56,13 +56,14 @@ export function VoiceConnectorGroupsPage() {
       const updated = await updateVoiceConnectorGroup(group.VoiceConnectorGroupId, body);
       notify({ id: `update-group-${group.VoiceConnectorGroupId}`, type: 'success', content: `Voice connector group ${updated.Name} updated.` });
       setSelected([updated]);
-      groups.reload();
     } catch (error) {
       notify({ id: 'update-group-failed', type: 'error', header: `Voice connector group ${group.Name} was not updated`, content: messageOf(error) });
     } finally {
-      // Closed either way: the dialog would hide a refusal's message, and Edit starts again from the group as stored.
+      // Closed and reloaded either way: the dialog would hide a refusal's message, and the list (and the next Edit)
+      // then shows what is stored, without a row that someone deleted meanwhile.
       setBusy(false);
       setDialog(undefined);
+      groups.reload();
     }
   };
   const remove = async () => {

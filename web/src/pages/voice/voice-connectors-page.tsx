@@ -1,55 +1,32 @@
 import Button from '@cloudscape-design/components/button';
-import Checkbox from '@cloudscape-design/components/checkbox';
-import FormField from '@cloudscape-design/components/form-field';
-import Input from '@cloudscape-design/components/input';
 import Link from '@cloudscape-design/components/link';
-import Select from '@cloudscape-design/components/select';
 import { useState } from 'react';
-import { VOICE_CONNECTOR_AWS_REGIONS, type VoiceConnectorAwsRegion } from '../../../../src/contract/enums';
 import { messageOf } from '../../api/api-error';
-import { listAll } from '../../api/list-all';
-import { createVoiceConnector, deleteVoiceConnector, listVoiceConnectors, type VoiceConnector } from '../../api/voice-connectors';
+import { createVoiceConnector, deleteVoiceConnector, updateVoiceConnector, type VoiceConnector } from '../../api/voice-connectors';
 import { ConfirmDeleteModal } from '../../common/confirm-delete-modal';
-import { FormModal } from '../../common/form-modal';
-import { nameProblem } from '../../common/name-problem';
 import { ResourceListTable } from '../../common/resource-list-table';
-import { useAsync } from '../../common/use-async';
+import { selectedItem } from '../../common/selected-item';
 import { ConsoleLayout } from '../../layout/console-layout';
 import { useConsoleLinks } from '../../layout/use-console-links';
 import { useNotifications } from '../../notifications/notifications';
+import { useVoiceConnectors } from './use-voice-connectors';
+import { VoiceConnectorModal, type VoiceConnectorForm } from './voice-connector-modal';
 
 /** Voice connectors, with a link to the inventory numbers each one holds. */
 export function VoiceConnectorsPage() {
   const { notify } = useNotifications();
   const { href, follow } = useConsoleLinks();
   const [selected, setSelected] = useState<VoiceConnector[]>([]);
-  const [dialog, setDialog] = useState<'create' | 'delete' | undefined>();
+  const [dialog, setDialog] = useState<'create' | 'edit' | 'delete' | undefined>();
   const [busy, setBusy] = useState(false);
-  const [name, setName] = useState('');
-  const [region, setRegion] = useState<VoiceConnectorAwsRegion>('us-east-1');
-  const [encryption, setEncryption] = useState(true);
-  const [nameError, setNameError] = useState<string | undefined>();
-  const connectors = useAsync(
-    () =>
-      listAll(async (token) => {
-        const page = await listVoiceConnectors(token);
-        return { items: page.VoiceConnectors, nextToken: page.NextToken };
-      }),
-    [],
-  );
+  const connectors = useVoiceConnectors();
+  const connector = selectedItem(connectors.value, selected, 'VoiceConnectorId');
 
-  const openCreate = () => {
-    setName('');
-    setNameError(undefined);
-    setDialog('create');
-  };
-  const create = async () => {
-    const problem = nameProblem(name, 'voice connector');
-    if (problem) return setNameError(problem);
+  const create = async (form: VoiceConnectorForm) => {
     setBusy(true);
     try {
-      const connector = await createVoiceConnector({ Name: name.trim(), AwsRegion: region, RequireEncryption: encryption });
-      notify({ id: `create-vc-${connector.VoiceConnectorId}`, type: 'success', content: `Voice connector ${connector.Name} created.` });
+      const created = await createVoiceConnector(form);
+      notify({ id: `create-vc-${created.VoiceConnectorId}`, type: 'success', content: `Voice connector ${created.Name} created.` });
       setDialog(undefined);
       connectors.reload();
     } catch (error) {
@@ -58,8 +35,24 @@ export function VoiceConnectorsPage() {
       setBusy(false);
     }
   };
+  const save = async ({ Name, RequireEncryption }: VoiceConnectorForm) => {
+    if (!connector) return;
+    setBusy(true);
+    try {
+      const updated = await updateVoiceConnector(connector.VoiceConnectorId, { Name, RequireEncryption });
+      notify({ id: `update-vc-${connector.VoiceConnectorId}`, type: 'success', content: `Voice connector ${updated.Name} updated.` });
+      setSelected([updated]);
+    } catch (error) {
+      notify({ id: 'update-vc-failed', type: 'error', header: `Voice connector ${connector.Name} was not updated`, content: messageOf(error) });
+    } finally {
+      // Closed and reloaded either way: the dialog would hide a refusal's message, and the list (and the next Edit)
+      // then shows what is stored, without a row that someone deleted meanwhile.
+      setBusy(false);
+      setDialog(undefined);
+      connectors.reload();
+    }
+  };
   const remove = async () => {
-    const connector = selected[0];
     if (!connector) return;
     setBusy(true);
     try {
@@ -100,32 +93,22 @@ export function VoiceConnectorsPage() {
           },
         ]}
         actions={[
-          <Button key="delete" disabled={selected.length === 0} disabledReason="Select a voice connector." onClick={() => setDialog('delete')}>
+          <Button key="edit" disabled={!connector} disabledReason="Select a voice connector." onClick={() => setDialog('edit')}>
+            Edit
+          </Button>,
+          <Button key="delete" disabled={!connector} disabledReason="Select a voice connector." onClick={() => setDialog('delete')}>
             Delete
           </Button>,
-          <Button key="create" variant="primary" onClick={openCreate}>
+          <Button key="create" variant="primary" onClick={() => setDialog('create')}>
             Create voice connector
           </Button>,
         ]}
         empty="No voice connectors"
       />
-      <FormModal header="Create voice connector" submitText="Create" visible={dialog === 'create'} busy={busy} onDismiss={() => setDialog(undefined)} onSubmit={() => void create()}>
-        <FormField label="Name" errorText={nameError}>
-          <Input value={name} onChange={({ detail }) => (setName(detail.value), setNameError(undefined))} invalid={!!nameError} />
-        </FormField>
-        <FormField label="AWS Region">
-          <Select
-            selectedOption={{ value: region, label: region }}
-            onChange={({ detail }) => setRegion(detail.selectedOption.value as VoiceConnectorAwsRegion)}
-            options={VOICE_CONNECTOR_AWS_REGIONS.map((r) => ({ value: r, label: r }))}
-          />
-        </FormField>
-        <Checkbox checked={encryption} onChange={({ detail }) => setEncryption(detail.checked)}>
-          Require encryption
-        </Checkbox>
-      </FormModal>
+      <VoiceConnectorModal visible={dialog === 'create'} busy={busy} onDismiss={() => setDialog(undefined)} onSave={(form) => void create(form)} />
+      <VoiceConnectorModal connector={connector} visible={dialog === 'edit'} busy={busy} onDismiss={() => setDialog(undefined)} onSave={(form) => void save(form)} />
       <ConfirmDeleteModal header="Delete voice connector" visible={dialog === 'delete'} busy={busy} onDismiss={() => setDialog(undefined)} onDelete={() => void remove()}>
-        Delete voice connector <b>{selected[0]?.Name}</b>? It must hold no phone numbers.
+        Delete voice connector <b>{connector?.Name}</b>? It must hold no phone numbers.
       </ConfirmDeleteModal>
     </ConsoleLayout>
   );
