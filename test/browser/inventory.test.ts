@@ -1,11 +1,17 @@
-import { CreateVoiceConnectorCommand, AssociatePhoneNumbersWithVoiceConnectorCommand, GetPhoneNumberCommand } from '@aws-sdk/client-chime-sdk-voice';
+import {
+  AssociatePhoneNumbersWithVoiceConnectorCommand,
+  CreateVoiceConnectorCommand,
+  DeleteVoiceConnectorCommand,
+  DisassociatePhoneNumbersFromVoiceConnectorCommand,
+  GetPhoneNumberCommand,
+} from '@aws-sdk/client-chime-sdk-voice';
 import { expect, it } from 'vitest';
 import type { PhoneNumber } from '../../src/contract/phone-number.schema';
 import { signedFetch } from '../../src/client/signed-fetch';
 import { importNumbers, usNumbers } from '../support/inventory';
 import { TEST_REGION } from '../support/test-server';
 import { expectAccessible, screenshot, type ConsolePage } from './support/browser';
-import { chooseAction, dialog, expectFlash, expectTableNumbers, selectNumbers, tableNumbers } from './support/console-actions';
+import { chooseAction, dialog, expectDialogRefusal, expectFlash, expectTableNumbers, flashCount, selectNumbers, tableNumbers } from './support/console-actions';
 import { describeConsole } from './support/console-suite';
 
 // 60 Voice Connector numbers (a full page of 50 and more), one Business Calling number and two
@@ -196,6 +202,44 @@ describeConsole(
       expect(console_.apiCalls.filter((call) => call === 'POST /phone-numbers?operation=batch-update')).toHaveLength(1);
       const firstRow = page.locator('table tbody tr', { hasText: first });
       await expect.poll(() => firstRow.innerText()).toContain('Business Calling');
+    });
+
+    it('keeps Edit product type open when the API refuses the number, saying why; nothing changes', async () => {
+      const { server, console: console_, dialect } = suite;
+      const { page } = console_;
+      const taken = VOICE_CONNECTOR_NUMBERS[30]!;
+      await page.goto('/console/inventory');
+      await expectTableNumbers(page, ALL.slice(0, 50));
+      await selectNumbers(page, [taken]);
+      await page.getByRole('button', { name: 'Edit product type' }).click();
+      const modal = dialog(page);
+      const businessCalling = modal.getByRole('radio', { name: /^Business Calling/ });
+      await businessCalling.check();
+      // Someone assigns the number meanwhile: only the API can know that it may no longer change.
+      const { VoiceConnector } = await server.admin.voice.send(new CreateVoiceConnectorCommand({ Name: 'Tacoma trunk', RequireEncryption: true }));
+      const connectorId = VoiceConnector!.VoiceConnectorId!;
+      await server.admin.voice.send(new AssociatePhoneNumbersWithVoiceConnectorCommand({ VoiceConnectorId: connectorId, E164PhoneNumbers: [taken] }));
+
+      await modal.getByRole('button', { name: 'Save' }).click();
+      await expectDialogRefusal(page, `${taken} was not changed`);
+      await expectDialogRefusal(page, `The product type of ${taken} can only be changed while it is Unassigned; it is Assigned`);
+      expect(await businessCalling.isChecked()).toBe(true);
+      expect((await getNumber(taken)).ProductType).toBe('VoiceConnector');
+      expect(await flashCount(page, 'was not changed')).toBe(0);
+      await expectAccessible(page);
+      await screenshot(page, `edit-product-type-refused-${dialect}`);
+
+      // Closed, the list is read again: the number shows what holds it now, and cannot change product type.
+      await modal.getByRole('button', { name: 'Cancel' }).click();
+      await modal.waitFor({ state: 'hidden' });
+      const row = page.locator('table tbody tr', { hasText: taken });
+      await expect.poll(() => row.innerText()).toContain(`Voice connector ${connectorId}`);
+      expect(await page.getByRole('button', { name: 'Edit product type' }).isDisabled()).toBe(true);
+      expect(console_.problems).toEqual([]);
+
+      // As it was, for the tests that follow.
+      await server.admin.voice.send(new DisassociatePhoneNumbersFromVoiceConnectorCommand({ VoiceConnectorId: connectorId, E164PhoneNumbers: [taken] }));
+      await server.admin.voice.send(new DeleteVoiceConnectorCommand({ VoiceConnectorId: connectorId }));
     });
 
     it('offers only SIP Media Application Dial-In for non-US numbers and says why; saves nothing without a choice', async () => {

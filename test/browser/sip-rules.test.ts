@@ -11,7 +11,7 @@ import {
 import { expect, it } from 'vitest';
 import { importNumbers } from '../support/inventory';
 import { expectAccessible, screenshot } from './support/browser';
-import { choose, chooseAction, dialog, expectFlash } from './support/console-actions';
+import { choose, chooseAction, dialog, expectDialogRefusal, expectFlash, flashCount } from './support/console-actions';
 import { describeConsole } from './support/console-suite';
 
 const SMA_NUMBER = '+15095551212';
@@ -169,7 +169,6 @@ describeConsole(
       );
       await page.reload();
       await page.getByRole('rowheader', { name: 'Night line' }).waitFor();
-      await server.admin.voice.send(new DeleteSipMediaApplicationCommand({ SipMediaApplicationId: spare!.SipMediaApplicationId! }));
       const putsBefore = puts().length;
 
       await page.getByRole('radio', { name: 'Select Night line' }).check();
@@ -210,20 +209,31 @@ describeConsole(
       const row = page.getByRole('row', { name: /Night line \(on\)/ });
       await expect.poll(() => row.innerText()).toMatch(/Enabled\s+1\. Overflow, 2\. Reception\s/);
 
-      // The API refuses what the browser cannot know: the application was deleted meanwhile. Nothing changes.
+      // The API refuses what the browser cannot know: the application was deleted meanwhile. The dialog stays open
+      // with what the user entered and says why; nothing is stored.
       await chooseAction(page, 'Edit');
       expect(await modal.getByLabel('Name').inputValue()).toBe('Night line (on)');
+      await enabled.uncheck();
       await modal.getByRole('button', { name: 'Add a SIP media application' }).click();
       await choose(page, /Choose a SIP media application/, /^Spare/);
+      await server.admin.voice.send(new DeleteSipMediaApplicationCommand({ SipMediaApplicationId: spare!.SipMediaApplicationId! }));
       await modal.getByRole('button', { name: 'Save' }).click();
-      await expectFlash(page, 'SIP rule Night line (on) was not updated');
-      await expectFlash(page, `SIP media application ${spare!.SipMediaApplicationId} not found`);
+      await expectDialogRefusal(page, 'SIP rule Night line (on) was not updated');
+      await expectDialogRefusal(page, `SIP media application ${spare!.SipMediaApplicationId} not found`);
       expect(puts()).toHaveLength(putsBefore + 2);
       const { SipRule: unchanged } = await server.admin.voice.send(new GetSipRuleCommand({ SipRuleId: ruleId }));
+      expect(unchanged).toMatchObject({ Name: 'Night line (on)', Disabled: false });
       expect(unchanged!.TargetApplications).toEqual([target('Overflow', 1), target('Reception', 2)]);
+      expect(await enabled.isChecked()).toBe(false);
+      await modal.getByRole('button', { name: 'SIP media application 3' }).getByText('Spare').waitFor();
+      expect(await flashCount(page, 'was not updated')).toBe(0);
+      await expectAccessible(page);
+      await screenshot(page, `sip-rule-edit-refused-${dialect}`);
+
+      // The user cancels: the dialog closes and the rule is as it was.
+      await modal.getByRole('button', { name: 'Cancel' }).click();
       await modal.waitFor({ state: 'hidden' });
       await expect.poll(() => row.innerText()).toMatch(/Enabled\s+1\. Overflow, 2\. Reception\s/);
-      await screenshot(page, `sip-rule-edit-refused-${dialect}`);
       expect(console_.problems).toEqual([]);
     });
 
@@ -244,19 +254,28 @@ describeConsole(
       await server.admin.voice.send(new DeleteSipMediaApplicationCommand({ SipMediaApplicationId: gone!.SipMediaApplicationId! }));
       const putsBefore = puts().length;
 
-      // The API refuses what the browser cannot know: the application was deleted meanwhile. Nothing changes.
+      // The API refuses what the browser cannot know: the application was deleted meanwhile. The dialog stays
+      // open with what the user entered and says so; nothing is stored.
       await page.getByRole('radio', { name: 'Select Retired' }).check();
       await page.getByRole('button', { name: 'Edit', exact: true }).click();
       const modal = dialog(page);
       await modal.getByLabel('Name').fill('Retired 2');
       await modal.getByRole('button', { name: 'Save' }).click();
-      await expectFlash(page, 'SIP media application Retired was not updated');
-      await expectFlash(page, `SIP media application ${gone!.SipMediaApplicationId} not found`);
+      await expectDialogRefusal(page, 'SIP media application Retired was not updated');
+      await expectDialogRefusal(page, `SIP media application ${gone!.SipMediaApplicationId} not found`);
       expect(puts()).toHaveLength(putsBefore + 1);
+      expect(await modal.getByLabel('Name').inputValue()).toBe('Retired 2');
+      await expect(server.admin.voice.send(new GetSipMediaApplicationCommand({ SipMediaApplicationId: gone!.SipMediaApplicationId! }))).rejects.toMatchObject({
+        name: 'NotFoundException',
+      });
+      await expectAccessible(page);
+      await screenshot(page, `sip-media-application-edit-refused-${dialect}`);
+
+      // The user closes it with the close button: the list is read again, without the deleted application.
+      await modal.getByRole('button', { name: 'Close dialog' }).click();
       await modal.waitFor({ state: 'hidden' });
       await page.getByRole('rowheader', { name: 'Retired' }).waitFor({ state: 'detached' });
       expect(await page.getByRole('button', { name: 'Edit', exact: true }).isDisabled()).toBe(true);
-      await screenshot(page, `sip-media-application-edit-refused-${dialect}`);
 
       await page.getByRole('radio', { name: 'Select Overflow' }).check();
       await page.getByRole('button', { name: 'Edit', exact: true }).click();

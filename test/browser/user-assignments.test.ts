@@ -6,7 +6,7 @@ import { signedFetch } from '../../src/client/signed-fetch';
 import { importNumbers } from '../support/inventory';
 import { TEST_REGION } from '../support/test-server';
 import { expectAccessible, screenshot } from './support/browser';
-import { choose, dialog, expectFlash, expectTableNumbers, selectNumbers } from './support/console-actions';
+import { choose, dialog, expectDialogRefusal, expectFlash, expectTableNumbers, selectNumbers } from './support/console-actions';
 import { describeConsole } from './support/console-suite';
 
 const NUMBER = '+12065550800';
@@ -54,6 +54,26 @@ describeConsole(
       await dialog(page).getByLabel('Email').fill('jane@example.com');
       await dialog(page).getByRole('button', { name: 'Create' }).click();
       await expectFlash(page, 'User Jane Doe created.');
+      await page.getByRole('cell', { name: 'jane@example.com' }).waitFor();
+
+      // Email addresses are unique in an organization, whatever their case: only the API knows the address is
+      // taken. The dialog stays open with what the user typed and says why; no user is made.
+      const modal = dialog(page);
+      await page.getByRole('button', { name: 'Create user' }).click();
+      await modal.getByLabel('Full name').fill('Jane Again');
+      await modal.getByLabel('Email').fill('JANE@example.com');
+      await modal.getByRole('button', { name: 'Create' }).click();
+      await expectDialogRefusal(page, 'The user was not created');
+      await expectDialogRefusal(page, 'A user with email jane@example.com already exists in this account');
+      expect(await modal.getByLabel('Full name').inputValue()).toBe('Jane Again');
+      expect(await modal.getByLabel('Email').inputValue()).toBe('JANE@example.com');
+      expect((await server.admin.chime.send(new ListUsersCommand({ AccountId: accountId }))).Users!.map((u) => u.PrimaryEmail)).toEqual(['jane@example.com']);
+      await expectAccessible(page);
+      await screenshot(page, `user-create-refused-${dialect}`);
+      await modal.getByRole('button', { name: 'Cancel' }).click();
+      await modal.waitFor({ state: 'hidden' });
+      expect(console_.apiCalls.filter((call) => call === `POST /accounts/${accountId}/users?operation=create`)).toHaveLength(2);
+
       // A second user, so that the wizard really chooses by full name.
       await server.admin.chime.send(new CreateUserCommand({ AccountId: accountId, Username: 'John Roe', Email: 'john@example.com' }));
       await page.getByRole('cell', { name: 'jane@example.com' }).waitFor();

@@ -10,7 +10,7 @@ import {
 import { expect, it } from 'vitest';
 import { importNumbers, usNumbers } from '../support/inventory';
 import { expectAccessible, screenshot } from './support/browser';
-import { choose, dialog, expectFlash, expectTableNumbers, selectNumbers } from './support/console-actions';
+import { choose, dialog, expectDialogRefusal, expectFlash, expectTableNumbers, flashCount, selectNumbers } from './support/console-actions';
 import { describeConsole } from './support/console-suite';
 
 const NUMBERS = usNumbers(4, 700);
@@ -42,19 +42,42 @@ describeConsole(
       const { VoiceConnectors } = await server.admin.voice.send(new ListVoiceConnectorsCommand({}));
       expect(VoiceConnectors!.map((c) => c.Name)).toEqual(['Seattle trunk']);
 
+      // A connector the page lists, which someone else deletes before the user creates a group with it.
+      const { VoiceConnector: gone } = await server.admin.voice.send(new CreateVoiceConnectorCommand({ Name: 'Gone trunk', RequireEncryption: true }));
+      const groupPosts = () => apiCalls.filter((call) => call.startsWith('POST /voice-connector-groups'));
       await page.getByRole('link', { name: 'Voice connector groups' }).click();
       await page.getByRole('button', { name: 'Create voice connector group' }).click();
       const modal = dialog(page);
       await modal.getByLabel('Name').fill('West');
-      await choose(page, /Choose a voice connector/, /^Seattle trunk/);
+      await choose(page, /Choose a voice connector/, /^Gone trunk/);
+      await server.admin.voice.send(new DeleteVoiceConnectorCommand({ VoiceConnectorId: gone!.VoiceConnectorId! }));
+
+      // The API refuses what the browser cannot know. The dialog stays open with what the user entered and says why.
+      await modal.getByRole('button', { name: 'Create' }).click();
+      await expectDialogRefusal(page, 'The voice connector group was not created');
+      await expectDialogRefusal(page, `Voice Connector ${gone!.VoiceConnectorId} not found`);
+      expect(groupPosts()).toHaveLength(1);
+      expect((await server.admin.voice.send(new ListVoiceConnectorGroupsCommand({}))).VoiceConnectorGroups).toEqual([]);
+      expect(await modal.getByLabel('Name').inputValue()).toBe('West');
+      await modal.getByRole('button', { name: /Voice connector 1/ }).getByText('Gone trunk').waitFor();
+      expect(await modal.getByRole('button', { name: 'Create' }).isEnabled()).toBe(true);
+      expect(await flashCount(page, 'was not created')).toBe(0);
+      await expectAccessible(page);
+      await screenshot(page, `voice-connector-group-create-refused-${dialect}`);
+
+      // The user puts another connector in its place (twice, which the browser catches first) and creates the group.
+      await modal.getByRole('button', { name: /Voice connector 1/ }).click();
+      await page.getByRole('option', { name: /^Seattle trunk/ }).click();
       await modal.getByRole('button', { name: 'Add a voice connector' }).click();
       await choose(page, /Choose a voice connector/, /^Seattle trunk/);
       await modal.getByRole('button', { name: 'Create' }).click();
       await modal.getByText('This voice connector is already in row 1.').waitFor();
-      expect(apiCalls.filter((call) => call.startsWith('POST /voice-connector-groups'))).toEqual([]);
+      expect(groupPosts()).toHaveLength(1);
       await modal.getByRole('button', { name: 'Remove' }).nth(1).click();
       await modal.getByRole('button', { name: 'Create' }).click();
       await expectFlash(page, 'Voice connector group West created.');
+      await modal.waitFor({ state: 'hidden' });
+      expect(groupPosts()).toHaveLength(2);
       await page.getByText('Seattle trunk (1)').waitFor();
       await expectAccessible(page);
       await screenshot(page, `voice-connector-groups-${dialect}`);
@@ -70,6 +93,8 @@ describeConsole(
       const [connector] = (await server.admin.voice.send(new ListVoiceConnectorsCommand({}))).VoiceConnectors!;
       const [group] = (await server.admin.voice.send(new ListVoiceConnectorGroupsCommand({}))).VoiceConnectorGroups!;
       const chosen = NUMBERS.slice(0, 2);
+      // A connector the dialog offers, which someone else deletes before the user assigns numbers to it.
+      const { VoiceConnector: closing } = await server.admin.voice.send(new CreateVoiceConnectorCommand({ Name: 'Closing trunk', RequireEncryption: true }));
 
       await page.getByRole('link', { name: 'Inventory' }).click();
       await expectTableNumbers(page, NUMBERS);
@@ -77,7 +102,25 @@ describeConsole(
       await page.getByRole('button', { name: 'Assign', exact: true }).click();
       await dialog(page).getByRole('radio', { name: 'Voice connector', exact: true }).check();
       await dialog(page).getByRole('button', { name: 'Assign' }).click();
-      await choose(page, /Choose a voice connector/, /^Seattle trunk/);
+      await choose(page, /Choose a voice connector/, /^Closing trunk/);
+      await server.admin.voice.send(new DeleteVoiceConnectorCommand({ VoiceConnectorId: closing!.VoiceConnectorId! }));
+
+      // The API refuses the whole call: the dialog stays open on the user's choice and says why; nothing is assigned.
+      await dialog(page).getByRole('button', { name: 'Assign' }).click();
+      await expectDialogRefusal(page, '2 phone numbers were not assigned');
+      await expectDialogRefusal(page, `Voice Connector ${closing!.VoiceConnectorId} not found`);
+      await dialog(page).getByRole('button', { name: /Closing trunk/ }).waitFor();
+      for (const number of chosen) expect(await associationsOf(number)).toEqual({ status: 'Unassigned', associations: [] });
+      await expectAccessible(page);
+      await screenshot(page, `assign-voice-connector-refused-${dialect}`);
+
+      // Back a step and on again reads the connectors again: the deleted one is no longer offered.
+      await dialog(page).getByRole('button', { name: 'Back' }).click();
+      await dialog(page).getByRole('button', { name: 'Assign' }).click();
+      await dialog(page).getByRole('button', { name: /Closing trunk/ }).click();
+      await page.getByRole('option', { name: /^Seattle trunk/ }).waitFor();
+      expect(await page.getByRole('option', { name: /^Closing trunk/ }).count()).toBe(0);
+      await page.getByRole('option', { name: /^Seattle trunk/ }).click();
       await expectAccessible(page);
       await screenshot(page, `assign-voice-connector-${dialect}`);
       await dialog(page).getByRole('button', { name: 'Assign' }).click();
@@ -125,7 +168,6 @@ describeConsole(
 
       await page.getByRole('link', { name: 'Voice connector groups' }).click();
       await page.getByRole('rowheader', { name: 'West' }).waitFor();
-      await server.admin.voice.send(new DeleteVoiceConnectorCommand({ VoiceConnectorId: doomed!.VoiceConnectorId! }));
       const putsBefore = puts().length;
 
       await page.getByRole('radio', { name: 'Select West' }).check();
@@ -158,19 +200,32 @@ describeConsole(
       expect(await members()).toEqual(edited);
       await page.getByText('Portland trunk (1), Seattle trunk (2)').waitFor();
 
-      // The API refuses what the browser cannot know: the connector was deleted meanwhile. Nothing changes. Nothing changes.
+      // The API refuses what the browser cannot know: the connector was deleted meanwhile. The dialog stays open
+      // with what the user entered and says why; nothing is stored.
       await page.getByRole('button', { name: 'Edit', exact: true }).click();
       expect(await modal.getByLabel('Name').inputValue()).toBe('West coast');
+      await modal.getByLabel('Name').fill('West coast 2');
       await modal.getByRole('button', { name: 'Add a voice connector' }).click();
       await choose(page, /Choose a voice connector/, /^Doomed trunk/);
+      await server.admin.voice.send(new DeleteVoiceConnectorCommand({ VoiceConnectorId: doomed!.VoiceConnectorId! }));
       await modal.getByRole('button', { name: 'Save' }).click();
-      await expectFlash(page, 'Voice connector group West coast was not updated');
-      await expectFlash(page, `Voice Connector ${doomed!.VoiceConnectorId} not found`);
+      await expectDialogRefusal(page, 'Voice connector group West coast was not updated');
+      await expectDialogRefusal(page, `Voice Connector ${doomed!.VoiceConnectorId} not found`);
       expect(puts()).toHaveLength(putsBefore + 2);
-      await modal.waitFor({ state: 'hidden' });
       expect(await members()).toEqual(edited);
-      await page.getByText('Portland trunk (1), Seattle trunk (2)').waitFor();
+      expect(await modal.getByLabel('Name').inputValue()).toBe('West coast 2');
+      await modal.getByRole('button', { name: /Voice connector 3/ }).getByText('Doomed trunk').waitFor();
+      await expectAccessible(page);
       await screenshot(page, `voice-connector-group-edit-refused-${dialect}`);
+
+      // The user takes the deleted connector out again and saves the rest.
+      await modal.getByRole('button', { name: 'Remove' }).nth(2).click();
+      await modal.getByRole('button', { name: 'Save' }).click();
+      await expectFlash(page, 'Voice connector group West coast 2 updated.');
+      await modal.waitFor({ state: 'hidden' });
+      expect(puts()).toHaveLength(putsBefore + 3);
+      expect(await members()).toEqual({ ...edited, name: 'West coast 2' });
+      await page.getByText('Portland trunk (1), Seattle trunk (2)').waitFor();
       expect(console_.problems).toEqual([]);
     });
 
@@ -189,20 +244,33 @@ describeConsole(
       await server.admin.voice.send(new DeleteVoiceConnectorCommand({ VoiceConnectorId: tacoma!.VoiceConnectorId! }));
       const putsBefore = puts().length;
 
-      // The API refuses what the browser cannot know: the connector was deleted meanwhile. Nothing changes.
+      // The API refuses what the browser cannot know: the connector was deleted meanwhile. The dialog stays open
+      // with what the user entered and says why, and Save can be tried again.
       await page.getByRole('radio', { name: 'Select Tacoma trunk' }).check();
       await page.getByRole('button', { name: 'Edit', exact: true }).click();
       const modal = dialog(page);
+      const encryption = modal.getByRole('checkbox', { name: 'Require encryption' });
       await modal.getByLabel('Name').fill('Tacoma trunk 2');
+      await encryption.uncheck();
       await modal.getByRole('button', { name: 'Save' }).click();
-      await expectFlash(page, 'Voice connector Tacoma trunk was not updated');
-      await expectFlash(page, `Voice Connector ${tacoma!.VoiceConnectorId} not found`);
+      await expectDialogRefusal(page, 'Voice connector Tacoma trunk was not updated');
+      await expectDialogRefusal(page, `Voice Connector ${tacoma!.VoiceConnectorId} not found`);
       expect(puts()).toHaveLength(putsBefore + 1);
+      expect(await modal.getByLabel('Name').inputValue()).toBe('Tacoma trunk 2');
+      expect(await encryption.isChecked()).toBe(false);
+      expect(await flashCount(page, 'was not updated')).toBe(0);
+      await expect(server.admin.voice.send(new GetVoiceConnectorCommand({ VoiceConnectorId: tacoma!.VoiceConnectorId! }))).rejects.toMatchObject({ name: 'NotFoundException' });
+      await expectAccessible(page);
+      await screenshot(page, `voice-connector-edit-refused-${dialect}`);
+      await modal.getByRole('button', { name: 'Save' }).click();
+      await expect.poll(() => puts().length).toBe(putsBefore + 2);
+      await expectDialogRefusal(page, `Voice Connector ${tacoma!.VoiceConnectorId} not found`);
+
+      // The user closes it: the list is read again, and the deleted connector is gone from it, its selection with it.
+      await modal.getByRole('button', { name: 'Cancel' }).click();
       await modal.waitFor({ state: 'hidden' });
-      // The list is read again: the deleted connector is gone from it, and nothing else changed.
       await page.getByRole('rowheader', { name: 'Tacoma trunk' }).waitFor({ state: 'detached' });
       expect(await page.getByRole('button', { name: 'Edit', exact: true }).isDisabled()).toBe(true);
-      await screenshot(page, `voice-connector-edit-refused-${dialect}`);
       const names = (await server.admin.voice.send(new ListVoiceConnectorsCommand({}))).VoiceConnectors!.map((c) => c.Name).sort();
       expect(names).toEqual(['Portland trunk', 'Seattle trunk']);
 
@@ -210,8 +278,9 @@ describeConsole(
       await page.getByRole('button', { name: 'Edit', exact: true }).click();
       await modal.getByText('Edit voice connector').waitFor();
       expect(await modal.getByLabel('Name').inputValue()).toBe('Seattle trunk');
-      const encryption = modal.getByRole('checkbox', { name: 'Require encryption' });
       expect(await encryption.isChecked()).toBe(true);
+      // A new opening starts from what is stored, without the last one's refusal.
+      expect(await modal.getByTestId('dialog-refusal').count()).toBe(0);
       // The region and host name are fixed when the connector is made: shown, not offered.
       await modal.getByText(seattle.OutboundHostName!).waitFor();
       expect(await modal.getByRole('button', { name: /AWS Region/ }).count()).toBe(0);
@@ -219,7 +288,7 @@ describeConsole(
       await modal.getByLabel('Name').fill('  ');
       await modal.getByRole('button', { name: 'Save' }).click();
       await modal.getByText('Enter a name for the voice connector.').waitFor();
-      expect(puts()).toHaveLength(putsBefore + 1);
+      expect(puts()).toHaveLength(putsBefore + 2);
 
       await modal.getByLabel('Name').fill('Seattle trunk 2');
       await encryption.uncheck();
@@ -227,7 +296,7 @@ describeConsole(
       await screenshot(page, `voice-connector-edit-${dialect}`);
       await modal.getByRole('button', { name: 'Save' }).click();
       await expectFlash(page, 'Voice connector Seattle trunk 2 updated.');
-      expect(puts()).toHaveLength(putsBefore + 2);
+      expect(puts()).toHaveLength(putsBefore + 3);
       expect(await stored(seattle.VoiceConnectorId!)).toMatchObject({ Name: 'Seattle trunk 2', RequireEncryption: false, AwsRegion: seattle.AwsRegion });
       const row = page.getByRole('row', { name: /Seattle trunk 2/ });
       await expect.poll(() => row.innerText()).toContain('Not required');

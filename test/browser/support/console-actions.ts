@@ -32,6 +32,16 @@ export function dialog(page: Page) {
   return page.getByRole('dialog');
 }
 
+/** Waits until the open dialog shows an API refusal (its error alert, above the form) containing `text`. */
+export async function expectDialogRefusal(page: Page, text: string | RegExp): Promise<void> {
+  await dialog(page).getByTestId('dialog-refusal').getByText(text).first().waitFor({ timeout: 15_000 });
+}
+
+/** How many messages containing `text` the page's Flashbar shows (behind an open dialog, nobody can read them). */
+export function flashCount(page: Page, text: string | RegExp): Promise<number> {
+  return page.getByRole('region', { name: 'Notifications' }).getByText(text).count();
+}
+
 /** Opens a Cloudscape Select (found by the text it shows, such as its placeholder) and picks an option. */
 export async function choose(page: Page, shownText: string | RegExp, option: string | RegExp): Promise<void> {
   await page.getByRole('button', { name: shownText }).first().click();

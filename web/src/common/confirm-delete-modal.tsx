@@ -1,12 +1,9 @@
 import type { ReactNode } from 'react';
-import { ActionModal } from './action-modal';
+import { ActionModal, type DialogProps } from './action-modal';
 
-interface ConfirmDeleteModalProps {
+interface ConfirmDeleteModalProps extends DialogProps {
   header: string;
-  visible: boolean;
-  busy: boolean;
   children: ReactNode;
-  onDismiss(): void;
   onDelete(): void;
 }
 

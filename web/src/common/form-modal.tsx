@@ -1,26 +1,23 @@
 import Form from '@cloudscape-design/components/form';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import type { FormEvent, ReactNode } from 'react';
-import { ActionModal } from './action-modal';
+import { ActionModal, type DialogProps } from './action-modal';
 
-interface FormModalProps {
+interface FormModalProps extends DialogProps {
   header: string;
   submitText: string;
-  visible: boolean;
-  busy: boolean;
   children: ReactNode;
-  onDismiss(): void;
   onSubmit(): void;
 }
 
 /** A modal form whose primary button (and Enter) submits; the caller validates before calling the API. */
-export function FormModal({ header, submitText, visible, busy, children, onDismiss, onSubmit }: FormModalProps) {
+export function FormModal({ submitText, children, onSubmit, ...dialog }: FormModalProps) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onSubmit();
   };
   return (
-    <ActionModal header={header} actionText={submitText} visible={visible} busy={busy} onDismiss={onDismiss} onAction={onSubmit}>
+    <ActionModal {...dialog} actionText={submitText} onAction={onSubmit}>
       <form onSubmit={submit} noValidate>
         <Form>
           <SpaceBetween size="l">{children}</SpaceBetween>

@@ -12,6 +12,7 @@ import { tableSelectionLabels } from '../common/table-strings';
 import { useKeysetPages } from '../common/use-keyset-pages';
 import { ConsoleLayout } from '../layout/console-layout';
 import { useNotifications } from '../notifications/notifications';
+import { RefusalList, type NumberRefusal } from './inventory/batch-notices';
 import { INVENTORY_PAGE_SIZE } from './inventory/inventory-page';
 
 /** Numbers waiting in the deletion queue (Status DeleteInProgress), restorable until they are purged. */
@@ -36,7 +37,7 @@ export function DeletedNumbersPage() {
   const restore = async () => {
     setRestoring(true);
     const restored: string[] = [];
-    const failed: { id: string; message: string }[] = [];
+    const failed: NumberRefusal[] = [];
     for (const number of selected) {
       try {
         await restorePhoneNumber(number.PhoneNumberId);
@@ -57,15 +58,7 @@ export function DeletedNumbersPage() {
         id: 'restore-failed',
         type: 'error',
         header: `${failed.length} phone numbers were not restored`,
-        content: (
-          <ul>
-            {failed.map((f) => (
-              <li key={f.id}>
-                {f.id}: {f.message}
-              </li>
-            ))}
-          </ul>
-        ),
+        content: <RefusalList failed={failed} />,
       });
     }
     setRestoring(false);

@@ -1,14 +1,11 @@
-import Box from '@cloudscape-design/components/box';
-import Button from '@cloudscape-design/components/button';
 import FormField from '@cloudscape-design/components/form-field';
-import Modal from '@cloudscape-design/components/modal';
 import RadioGroup from '@cloudscape-design/components/radio-group';
 import Select, { type SelectProps } from '@cloudscape-design/components/select';
-import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useEffect, useState } from 'react';
 import { listAll } from '../../api/list-all';
 import type { PhoneNumber } from '../../api/phone-numbers';
 import { listVoiceConnectorGroups, listVoiceConnectors, type VoiceTargetKind } from '../../api/voice-connectors';
+import { ActionModal, type DialogProps } from '../../common/action-modal';
 import { useAsync } from '../../common/use-async';
 
 export interface VoiceTarget {
@@ -17,20 +14,18 @@ export interface VoiceTarget {
   name: string;
 }
 
-interface AssignVoiceConnectorModalProps {
+interface AssignVoiceConnectorModalProps extends DialogProps {
   numbers: PhoneNumber[];
   /** Reassign moves numbers from the connector or group that holds them (ForceAssociate). */
   mode: 'assign' | 'reassign';
-  visible: boolean;
-  busy: boolean;
-  onDismiss(): void;
   onAssign(target: VoiceTarget): void;
 }
 
 const KIND_LABELS: Record<VoiceTargetKind, string> = { 'voice-connectors': 'Voice connector', 'voice-connector-groups': 'Voice connector group' };
 
 /** Assignment type (Voice connector / Voice connector group), Assign; then the connector or group, Assign. */
-export function AssignVoiceConnectorModal({ numbers, mode, visible, busy, onDismiss, onAssign }: AssignVoiceConnectorModalProps) {
+export function AssignVoiceConnectorModal({ numbers, mode, onAssign, ...dialog }: AssignVoiceConnectorModalProps) {
+  const { visible } = dialog;
   const [step, setStep] = useState<1 | 2>(1);
   const [kind, setKind] = useState<VoiceTargetKind>('voice-connectors');
   const [target, setTarget] = useState<SelectProps.Option | null>(null);
@@ -72,24 +67,7 @@ export function AssignVoiceConnectorModal({ numbers, mode, visible, busy, onDism
   const what = numbers.length === 1 ? numbers[0]!.E164PhoneNumber : `${numbers.length} phone numbers`;
   const verb = mode === 'assign' ? 'Assign' : 'Reassign';
   return (
-    <Modal
-      visible={visible}
-      onDismiss={onDismiss}
-      header={`${verb} ${what}`}
-      closeAriaLabel="Close dialog"
-      footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={step === 2 ? () => setStep(1) : onDismiss}>
-              {step === 2 ? 'Back' : 'Cancel'}
-            </Button>
-            <Button variant="primary" onClick={assign} loading={busy}>
-              {verb}
-            </Button>
-          </SpaceBetween>
-        </Box>
-      }
-    >
+    <ActionModal {...dialog} header={`${verb} ${what}`} actionText={verb} onBack={step === 2 ? () => setStep(1) : undefined} onAction={assign}>
       {step === 1 ? (
         <FormField label="Assignment type">
           <RadioGroup
@@ -119,6 +97,6 @@ export function AssignVoiceConnectorModal({ numbers, mode, visible, busy, onDism
           />
         </FormField>
       )}
-    </Modal>
+    </ActionModal>
   );
 }

@@ -2,10 +2,11 @@ import { messageOf } from '../../api/api-error';
 import { disassociateNumberFromUser } from '../../api/accounts';
 import type { PhoneNumber } from '../../api/phone-numbers';
 import { disassociateNumbers, type VoiceTargetKind } from '../../api/voice-connectors';
+import type { NumberRefusal } from './batch-notices';
 
 export interface Outcome {
   done: string[];
-  failed: { id: string; message: string }[];
+  failed: NumberRefusal[];
   /** Users who lost a number: they must sign in again. */
   users: number;
 }

@@ -1,27 +1,17 @@
 import Box from '@cloudscape-design/components/box';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import { ActionModal } from '../../common/action-modal';
+import { ActionModal, type DialogProps } from '../../common/action-modal';
 import type { PhoneNumber } from '../../api/phone-numbers';
 
-interface DeleteNumbersModalProps {
+interface DeleteNumbersModalProps extends DialogProps {
   numbers: PhoneNumber[];
-  visible: boolean;
-  deleting: boolean;
-  onDismiss(): void;
   onDelete(): void;
 }
 
-export function DeleteNumbersModal({ numbers, visible, deleting, onDismiss, onDelete }: DeleteNumbersModalProps) {
+export function DeleteNumbersModal({ numbers, onDelete, ...dialog }: DeleteNumbersModalProps) {
   const what = numbers.length === 1 ? numbers[0]!.E164PhoneNumber : `${numbers.length} phone numbers`;
   return (
-    <ActionModal
-      header={numbers.length === 1 ? 'Delete phone number' : 'Delete phone numbers'}
-      actionText="Delete"
-      visible={visible}
-      busy={deleting}
-      onDismiss={onDismiss}
-      onAction={onDelete}
-    >
+    <ActionModal {...dialog} header={numbers.length === 1 ? 'Delete phone number' : 'Delete phone numbers'} actionText="Delete" onAction={onDelete}>
       <SpaceBetween size="s">
         <Box>
           Delete <b>{what}</b> from the inventory?

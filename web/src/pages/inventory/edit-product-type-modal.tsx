@@ -3,25 +3,23 @@ import Box from '@cloudscape-design/components/box';
 import FormField from '@cloudscape-design/components/form-field';
 import RadioGroup from '@cloudscape-design/components/radio-group';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import { ActionModal } from '../../common/action-modal';
+import { ActionModal, type DialogProps } from '../../common/action-modal';
 import { useEffect, useState } from 'react';
 import { PRODUCT_TYPES, type ProductType } from '../../../../src/contract/enums';
 import type { PhoneNumber } from '../../api/phone-numbers';
 import { NON_US_REASON, productTypeLabel, productTypeRestriction } from '../../common/product-type-rules';
 
-interface EditProductTypeModalProps {
+interface EditProductTypeModalProps extends DialogProps {
   numbers: PhoneNumber[];
-  visible: boolean;
-  saving: boolean;
-  onDismiss(): void;
   onSave(productType: ProductType): void;
 }
 
 /** Business Calling / Voice Connector / SIP Media Application Dial-In for one or many unassigned numbers. */
-export function EditProductTypeModal({ numbers, visible, saving, onDismiss, onSave }: EditProductTypeModalProps) {
+export function EditProductTypeModal({ numbers, onSave, ...dialog }: EditProductTypeModalProps) {
   const shared = numbers.length > 0 && numbers.every((n) => n.ProductType === numbers[0]!.ProductType) ? numbers[0]!.ProductType : undefined;
   const [choice, setChoice] = useState<ProductType | undefined>(shared);
   const [error, setError] = useState<string | undefined>();
+  const { visible } = dialog;
   useEffect(() => {
     if (visible) {
       setChoice(shared);
@@ -40,7 +38,7 @@ export function EditProductTypeModal({ numbers, visible, saving, onDismiss, onSa
 
   const count = numbers.length === 1 ? numbers[0]!.E164PhoneNumber : `${numbers.length} phone numbers`;
   return (
-    <ActionModal header="Edit product type" actionText="Save" visible={visible} busy={saving} onDismiss={onDismiss} onAction={save}>
+    <ActionModal {...dialog} header="Edit product type" actionText="Save" onAction={save}>
       <SpaceBetween size="m">
         <Box>
           Choose the product type of <b>{count}</b>. Only unassigned numbers can change product type.

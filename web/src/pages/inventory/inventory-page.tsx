@@ -8,17 +8,18 @@ import Table from '@cloudscape-design/components/table';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { ProductType } from '../../../../src/contract/enums';
-import { messageOf } from '../../api/api-error';
-import { deletePhoneNumbers, listPhoneNumbers, setProductType, type PhoneNumber, type PhoneNumberError } from '../../api/phone-numbers';
+import { deletePhoneNumbers, listPhoneNumbers, setProductType, type PhoneNumber } from '../../api/phone-numbers';
 import { KeysetPagination } from '../../common/keyset-pagination';
 import { productTypeLabel } from '../../common/product-type-rules';
 import { tableSelectionLabels } from '../../common/table-strings';
+import { useDialogs } from '../../common/use-dialogs';
 import { useKeysetPages } from '../../common/use-keyset-pages';
 import { ConsoleLayout } from '../../layout/console-layout';
 import { useConsoleLinks } from '../../layout/use-console-links';
 import { useNotifications } from '../../notifications/notifications';
 import { AssignVoiceConnectorModal, type VoiceTarget } from './assign-voice-connector-modal';
 import { unassignNumbers } from './assignment-actions';
+import { answerOf, batchNotices, notDone, numbersText } from './batch-notices';
 import { DeleteNumbersModal } from './delete-numbers-modal';
 import { EditProductTypeModal } from './edit-product-type-modal';
 import {
@@ -42,19 +43,7 @@ import { FEATURES } from '../../features';
 
 export const INVENTORY_PAGE_SIZE = 50;
 
-type Dialog = 'edit-product-type' | 'delete' | 'assign' | 'reassign' | 'unassign' | undefined;
-
-function failureList(errors: PhoneNumberError[]) {
-  return (
-    <ul>
-      {errors.map((e) => (
-        <li key={e.PhoneNumberId}>
-          {e.PhoneNumberId}: {e.ErrorMessage}
-        </li>
-      ))}
-    </ul>
-  );
-}
+type DialogName = 'edit-product-type' | 'delete' | 'assign' | 'reassign' | 'unassign';
 
 /** Calling > Phone number management > Inventory. */
 export function InventoryPage() {
@@ -66,8 +55,6 @@ export function InventoryPage() {
   const { href, follow } = useConsoleLinks();
   const { notify } = useNotifications();
   const [selected, setSelected] = useState<PhoneNumber[]>([]);
-  const [dialog, setDialog] = useState<Dialog>();
-  const [busy, setBusy] = useState(false);
 
   const load = useCallback(
     async (nextToken: string | undefined) => {
@@ -77,6 +64,7 @@ export function InventoryPage() {
     [filter, order],
   );
   const pages = useKeysetPages(key, load);
+  const dialogs = useDialogs<DialogName>(pages.reload);
 
   // A selection only ever holds numbers on screen, as they are now.
   useEffect(() => {
@@ -95,97 +83,43 @@ export function InventoryPage() {
 
   const assign = () => {
     if (assignKind(selected) === 'user') navigate(`/inventory/assign-user?number=${encodeURIComponent(selected[0]!.E164PhoneNumber)}`);
-    else setDialog('assign');
+    else dialogs.show('assign');
   };
 
-  const assignToVoiceTarget = async (target: VoiceTarget, force: boolean) => {
-    setBusy(true);
+  const assignToVoiceTarget = (target: VoiceTarget, force: boolean) => {
+    const verb = force ? 'reassigned' : 'assigned';
     const numbers = selected.map((n) => n.E164PhoneNumber);
-    try {
-      const errors = await associateNumbers(target.kind, target.id, { E164PhoneNumbers: numbers, ForceAssociate: force });
-      const moved = numbers.length - errors.length;
-      const verb = force ? 'reassigned' : 'assigned';
-      if (moved > 0) {
-        notify({ id: 'assign-voice', type: 'success', content: `${moved === 1 && errors.length === 0 ? numbers[0] : `${moved} phone numbers`} ${verb} to ${target.name}.` });
-      }
-      if (errors.length > 0) notify({ id: 'assign-voice-failed', type: 'error', header: `${errors.length} phone numbers were not ${verb}`, content: failureList(errors) });
-      setDialog(undefined);
-      pages.reload();
-    } catch (error) {
-      notify({ id: 'assign-voice-failed', type: 'error', header: `The phone numbers were not ${force ? 'reassigned' : 'assigned'}`, content: messageOf(error) });
-    } finally {
-      setBusy(false);
-    }
+    return dialogs.run(notDone(numbers, verb), async () => {
+      const { done, failed } = answerOf(numbers, await associateNumbers(target.kind, target.id, { E164PhoneNumbers: numbers, ForceAssociate: force }));
+      return batchNotices('assign-voice', verb, done, failed, (what) => ({ content: `${what} ${verb} to ${target.name}.` }));
+    });
   };
 
-  const unassign = async () => {
-    setBusy(true);
-    const outcome = await unassignNumbers(selected);
-    if (outcome.done.length > 0) {
-      notify({
-        id: 'unassign',
-        type: 'success',
-        header: `${outcome.done.length === 1 ? outcome.done[0] : `${outcome.done.length} phone numbers`} unassigned.`,
-        content: outcome.users > 0 ? signInAgainNotice(outcome.users === 1 ? 'The user' : 'Each user', 'unassigned') : undefined,
-      });
-    }
-    if (outcome.failed.length > 0) {
-      notify({
-        id: 'unassign-failed',
-        type: 'error',
-        header: `${outcome.failed.length} phone numbers were not unassigned`,
-        content: failureList(outcome.failed.map((f) => ({ PhoneNumberId: f.id, ErrorCode: 'BadRequest', ErrorMessage: f.message }))),
-      });
-    }
-    setBusy(false);
-    setDialog(undefined);
-    pages.reload();
-  };
+  const unassign = () =>
+    dialogs.run(notDone(selected.map((n) => n.E164PhoneNumber), 'unassigned'), async () => {
+      const { done, failed, users } = await unassignNumbers(selected);
+      return batchNotices('unassign', 'unassigned', done, failed, (what) => ({
+        header: `${what} unassigned.`,
+        content: users > 0 ? signInAgainNotice(users === 1 ? 'The user' : 'Each user', 'unassigned') : undefined,
+      }));
+    });
 
-  const saveProductType = async (productType: ProductType) => {
-    setBusy(true);
+  const saveProductType = (productType: ProductType) => {
     const ids = selected.map((n) => n.PhoneNumberId);
-    try {
-      const errors = await setProductType(ids, productType);
-      const changed = ids.length - errors.length;
-      if (changed > 0) {
-        notify({
-          id: 'edit-product-type',
-          type: 'success',
-          content: `Product type of ${changed === 1 && errors.length === 0 ? ids[0] : `${changed} phone numbers`} changed to ${productTypeLabel(productType)}.`,
-        });
-      }
-      if (errors.length > 0) notify({ id: 'edit-product-type-failed', type: 'error', header: `${errors.length} phone numbers were not changed`, content: failureList(errors) });
-      setDialog(undefined);
-      pages.reload();
-    } catch (error) {
-      notify({ id: 'edit-product-type-failed', type: 'error', header: 'The product type was not changed', content: messageOf(error) });
-    } finally {
-      setBusy(false);
-    }
+    return dialogs.run(`The product type of ${numbersText(ids)} was not changed`, async () => {
+      const { done, failed } = answerOf(ids, await setProductType(ids, productType));
+      return batchNotices('edit-product-type', 'changed', done, failed, (what) => ({ content: `Product type of ${what} changed to ${productTypeLabel(productType)}.` }));
+    });
   };
 
-  const deleteSelected = async () => {
-    setBusy(true);
+  const deleteSelected = () => {
     const ids = selected.map((n) => n.PhoneNumberId);
-    try {
-      const errors = await deletePhoneNumbers(ids);
-      const deleted = ids.length - errors.length;
-      if (deleted > 0) {
-        notify({
-          id: 'delete-numbers',
-          type: 'success',
-          content: `${deleted === 1 && errors.length === 0 ? ids[0] : `${deleted} phone numbers`} deleted. You can restore ${deleted === 1 ? 'it' : 'them'} from Deleted numbers.`,
-        });
-      }
-      if (errors.length > 0) notify({ id: 'delete-numbers-failed', type: 'error', header: `${errors.length} phone numbers were not deleted`, content: failureList(errors) });
-      setDialog(undefined);
-      pages.reload();
-    } catch (error) {
-      notify({ id: 'delete-numbers-failed', type: 'error', header: 'The phone numbers were not deleted', content: messageOf(error) });
-    } finally {
-      setBusy(false);
-    }
+    return dialogs.run(notDone(ids, 'deleted'), async () => {
+      const { done, failed } = answerOf(ids, await deletePhoneNumbers(ids));
+      return batchNotices('delete-numbers', 'deleted', done, failed, (what, count) => ({
+        content: `${what} deleted. You can restore ${count === 1 ? 'it' : 'them'} from Deleted numbers.`,
+      }));
+    });
   };
 
   const filtered = Object.keys(filterToSearch(filter)).length > 0;
@@ -223,21 +157,21 @@ export function InventoryPage() {
                   ]}
                   onItemClick={({ detail }) => {
                     if (detail.id === 'details' && selected[0]) navigate(`/inventory/${encodeURIComponent(selected[0].PhoneNumberId)}`);
-                    if (detail.id === 'delete') setDialog('delete');
+                    if (detail.id === 'delete') dialogs.show('delete');
                   }}
                 >
                   Actions
                 </ButtonDropdown>
-                <Button disabled={changeProblem !== undefined} disabledReason={changeProblem} onClick={() => setDialog('edit-product-type')}>
+                <Button disabled={changeProblem !== undefined} disabledReason={changeProblem} onClick={() => dialogs.show('edit-product-type')}>
                   Edit product type
                 </Button>
                 {FEATURES.voiceConnectors && (
-                  <Button disabled={unassignBlocked !== undefined} disabledReason={unassignBlocked} onClick={() => setDialog('unassign')}>
+                  <Button disabled={unassignBlocked !== undefined} disabledReason={unassignBlocked} onClick={() => dialogs.show('unassign')}>
                     Unassign
                   </Button>
                 )}
                 {FEATURES.voiceConnectors && (
-                  <Button disabled={reassignBlocked !== undefined} disabledReason={reassignBlocked} onClick={() => setDialog('reassign')}>
+                  <Button disabled={reassignBlocked !== undefined} disabledReason={reassignBlocked} onClick={() => dialogs.show('reassign')}>
                     Reassign
                   </Button>
                 )}
@@ -276,23 +210,15 @@ export function InventoryPage() {
           </Box>
         }
       />
-      <EditProductTypeModal
-        numbers={selected}
-        visible={dialog === 'edit-product-type'}
-        saving={busy}
-        onDismiss={() => setDialog(undefined)}
-        onSave={(productType) => void saveProductType(productType)}
-      />
+      <EditProductTypeModal {...dialogs.props('edit-product-type')} numbers={selected} onSave={(productType) => void saveProductType(productType)} />
       <AssignVoiceConnectorModal
+        {...dialogs.props(dialogs.open === 'reassign' ? 'reassign' : 'assign')}
         numbers={selected}
-        mode={dialog === 'reassign' ? 'reassign' : 'assign'}
-        visible={dialog === 'assign' || dialog === 'reassign'}
-        busy={busy}
-        onDismiss={() => setDialog(undefined)}
-        onAssign={(target) => void assignToVoiceTarget(target, dialog === 'reassign')}
+        mode={dialogs.open === 'reassign' ? 'reassign' : 'assign'}
+        onAssign={(target) => void assignToVoiceTarget(target, dialogs.open === 'reassign')}
       />
-      <UnassignModal numbers={selected} visible={dialog === 'unassign'} busy={busy} onDismiss={() => setDialog(undefined)} onUnassign={() => void unassign()} />
-      <DeleteNumbersModal numbers={selected} visible={dialog === 'delete'} deleting={busy} onDismiss={() => setDialog(undefined)} onDelete={() => void deleteSelected()} />
+      <UnassignModal {...dialogs.props('unassign')} numbers={selected} onUnassign={() => void unassign()} />
+      <DeleteNumbersModal {...dialogs.props('delete')} numbers={selected} onDelete={() => void deleteSelected()} />
     </ConsoleLayout>
   );
 }

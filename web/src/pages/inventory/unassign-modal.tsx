@@ -1,31 +1,26 @@
 import Box from '@cloudscape-design/components/box';
 import Checkbox from '@cloudscape-design/components/checkbox';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import { ActionModal } from '../../common/action-modal';
+import { ActionModal, type DialogProps } from '../../common/action-modal';
 import { useEffect, useState } from 'react';
 import type { PhoneNumber } from '../../api/phone-numbers';
 import { assignedTo } from './phone-number-columns';
 
-interface UnassignModalProps {
+interface UnassignModalProps extends DialogProps {
   numbers: PhoneNumber[];
-  visible: boolean;
-  busy: boolean;
-  onDismiss(): void;
   onUnassign(): void;
 }
 
 /** Unassign: select the check box, and choose Unassign. */
-export function UnassignModal({ numbers, visible, busy, onDismiss, onUnassign }: UnassignModalProps) {
+export function UnassignModal({ numbers, onUnassign, ...dialog }: UnassignModalProps) {
   const [confirmed, setConfirmed] = useState(false);
-  useEffect(() => setConfirmed(false), [visible]);
+  useEffect(() => setConfirmed(false), [dialog.visible]);
   return (
     <ActionModal
+      {...dialog}
       header={numbers.length === 1 ? 'Unassign phone number' : 'Unassign phone numbers'}
       actionText="Unassign"
-      visible={visible}
-      busy={busy}
       actionDisabled={!confirmed}
-      onDismiss={onDismiss}
       onAction={onUnassign}
     >
       <SpaceBetween size="m">

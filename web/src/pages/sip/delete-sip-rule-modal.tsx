@@ -2,32 +2,21 @@ import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
 import Checkbox from '@cloudscape-design/components/checkbox';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import { ActionModal } from '../../common/action-modal';
+import { ActionModal, type DialogProps } from '../../common/action-modal';
 import { useEffect, useState } from 'react';
 import type { SipRule } from '../../api/sip';
 
-interface DeleteSipRuleModalProps {
+interface DeleteSipRuleModalProps extends DialogProps {
   rule: SipRule | undefined;
-  visible: boolean;
-  busy: boolean;
-  onDismiss(): void;
   onDelete(): void;
 }
 
 /** Delete rule(s): "I understand that this action cannot be reversed", then Delete. */
-export function DeleteSipRuleModal({ rule, visible, busy, onDismiss, onDelete }: DeleteSipRuleModalProps) {
+export function DeleteSipRuleModal({ rule, onDelete, ...dialog }: DeleteSipRuleModalProps) {
   const [understood, setUnderstood] = useState(false);
-  useEffect(() => setUnderstood(false), [visible]);
+  useEffect(() => setUnderstood(false), [dialog.visible]);
   return (
-    <ActionModal
-      header="Delete rule(s)"
-      actionText="Delete"
-      visible={visible}
-      busy={busy}
-      actionDisabled={!understood}
-      onDismiss={onDismiss}
-      onAction={onDelete}
-    >
+    <ActionModal {...dialog} header="Delete rule(s)" actionText="Delete" actionDisabled={!understood} onAction={onDelete}>
       {rule && (
         <SpaceBetween size="m">
           <Box>

@@ -7,18 +7,16 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useEffect, useState } from 'react';
 import type { UpdateSipRuleBody } from '../../../../src/contract/sip.schema';
 import type { SipMediaApplication, SipRule } from '../../api/sip';
+import type { DialogProps } from '../../common/action-modal';
 import { FormModal } from '../../common/form-modal';
 import { nameProblem } from '../../common/name-problem';
 import { TRIGGER_TYPE_LABELS } from './sip-labels';
 import { hasErrors, targetApplicationsOf, targetErrors, targetRowsOf, type TargetErrors, type TargetRow } from './sip-rule-form';
 import { SipTargetsEditor } from './sip-targets-editor';
 
-interface EditSipRuleModalProps {
+interface EditSipRuleModalProps extends DialogProps {
   rule: SipRule | undefined;
   applications: { value?: SipMediaApplication[] | undefined; loading: boolean; error?: string | undefined };
-  visible: boolean;
-  saving: boolean;
-  onDismiss(): void;
   onSave(body: UpdateSipRuleBody): void;
 }
 
@@ -28,11 +26,12 @@ interface FormErrors {
 }
 
 /** Edit a SIP rule: name, Enabled, and its SIP media applications; the trigger is shown, as UpdateSipRule cannot change it. */
-export function EditSipRuleModal({ rule, applications, visible, saving, onDismiss, onSave }: EditSipRuleModalProps) {
+export function EditSipRuleModal({ rule, applications, onSave, ...dialog }: EditSipRuleModalProps) {
   const [name, setName] = useState('');
   const [enabled, setEnabled] = useState(true);
   const [rows, setRows] = useState<TargetRow[]>([]);
   const [errors, setErrors] = useState<FormErrors>({ targets: { rows: [] } });
+  const { visible } = dialog;
   useEffect(() => {
     if (visible && rule) {
       setName(rule.Name);
@@ -50,7 +49,7 @@ export function EditSipRuleModal({ rule, applications, visible, saving, onDismis
   };
 
   return (
-    <FormModal header="Edit SIP rule" submitText="Save" visible={visible} busy={saving} onDismiss={onDismiss} onSubmit={save}>
+    <FormModal {...dialog} header="Edit SIP rule" submitText="Save" onSubmit={save}>
       {rule && (
         <SpaceBetween size="xxs">
           <KeyValuePairs

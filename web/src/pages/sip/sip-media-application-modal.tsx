@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { VOICE_CONNECTOR_AWS_REGIONS } from '../../../../src/contract/enums';
 import { LAMBDA_FUNCTION_ARN_PATTERN } from '../../../../src/contract/sip.schema';
 import type { SipMediaApplication } from '../../api/sip';
+import type { DialogProps } from '../../common/action-modal';
 import { FormModal } from '../../common/form-modal';
 import { nameProblem } from '../../common/name-problem';
 
@@ -26,19 +27,17 @@ export interface SipMediaApplicationForm {
   LambdaArn: string;
 }
 
-interface SipMediaApplicationModalProps {
+interface SipMediaApplicationModalProps extends DialogProps {
   /** The application to edit; without one the dialog creates an application. */
   application?: SipMediaApplication | undefined;
-  visible: boolean;
-  busy: boolean;
-  onDismiss(): void;
   onSave(form: SipMediaApplicationForm): void;
 }
 
 /** Create SIP media application (name, AWS Region, Lambda function), or Edit one: its region is fixed, so it is only shown. */
-export function SipMediaApplicationModal({ application, visible, busy, onDismiss, onSave }: SipMediaApplicationModalProps) {
+export function SipMediaApplicationModal({ application, onSave, ...dialog }: SipMediaApplicationModalProps) {
   const [form, setForm] = useState<SipMediaApplicationForm>({ Name: '', AwsRegion: DEFAULT_REGION, LambdaArn: '' });
   const [errors, setErrors] = useState<{ name?: string | undefined; lambdaArn?: string | undefined }>({});
+  const { visible } = dialog;
   useEffect(() => {
     if (!visible) return;
     setForm({ Name: application?.Name ?? '', AwsRegion: application?.AwsRegion ?? DEFAULT_REGION, LambdaArn: application?.Endpoints[0]?.LambdaArn ?? '' });
@@ -53,14 +52,7 @@ export function SipMediaApplicationModal({ application, visible, busy, onDismiss
   };
 
   return (
-    <FormModal
-      header={application ? 'Edit SIP media application' : 'Create SIP media application'}
-      submitText={application ? 'Save' : 'Create'}
-      visible={visible}
-      busy={busy}
-      onDismiss={onDismiss}
-      onSubmit={save}
-    >
+    <FormModal {...dialog} header={application ? 'Edit SIP media application' : 'Create SIP media application'} submitText={application ? 'Save' : 'Create'} onSubmit={save}>
       {application && <KeyValuePairs ariaLabel="Fixed settings" items={[{ label: 'AWS Region', value: application.AwsRegion }]} />}
       <FormField label="Name" errorText={errors.name}>
         <Input value={form.Name} onChange={({ detail }) => (setForm((f) => ({ ...f, Name: detail.value })), setErrors((e) => ({ ...e, name: undefined })))} invalid={!!errors.name} />

@@ -6,15 +6,14 @@ import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { UpdateSipRuleBody } from '../../../../src/contract/sip.schema';
-import { messageOf } from '../../api/api-error';
 import { listAll } from '../../api/list-all';
 import { disableAndDeleteSipRule, listSipRules, updateSipRule, type SipRule } from '../../api/sip';
 import { formatTimestamp } from '../../common/labels';
 import { ResourceListTable } from '../../common/resource-list-table';
 import { selectedItem } from '../../common/selected-item';
 import { useAsync } from '../../common/use-async';
+import { useDialogs } from '../../common/use-dialogs';
 import { ConsoleLayout } from '../../layout/console-layout';
-import { useNotifications } from '../../notifications/notifications';
 import { DeleteSipRuleModal } from './delete-sip-rule-modal';
 import { EditSipRuleModal } from './edit-sip-rule-modal';
 import { TRIGGER_TYPE_LABELS } from './sip-labels';
@@ -23,10 +22,7 @@ import { useSipMediaApplications } from './use-sip-media-applications';
 /** SIP rules: a ToPhoneNumber rule is what assigns a SIP Media Application Dial-In number. */
 export function SipRulesPage() {
   const navigate = useNavigate();
-  const { notify } = useNotifications();
   const [selected, setSelected] = useState<SipRule[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [dialog, setDialog] = useState<'edit' | 'delete' | undefined>();
   const rules = useAsync(
     () =>
       listAll(async (token) => {
@@ -36,45 +32,34 @@ export function SipRulesPage() {
     [],
   );
   const applications = useSipMediaApplications();
+  // The list names the rules' applications and Edit offers them, so a change (or a refusal, such as an
+  // application deleted meanwhile) reads both lists again.
+  const dialogs = useDialogs<'edit' | 'delete'>(() => {
+    rules.reload();
+    applications.reload();
+  });
   const rule = selectedItem(rules.value, selected, 'SipRuleId');
   const applicationName = (id: string) => applications.value?.find((a) => a.SipMediaApplicationId === id)?.Name ?? id;
 
   const saveRule = async (body: UpdateSipRuleBody) => {
     if (!rule) return;
-    setBusy(true);
-    try {
+    await dialogs.run(`SIP rule ${rule.Name} was not updated`, async () => {
       const updated = await updateSipRule(rule.SipRuleId, body);
-      notify({ id: `update-rule-${rule.SipRuleId}`, type: 'success', content: `SIP rule ${updated.Name} updated.` });
       setSelected([updated]);
-    } catch (error) {
-      notify({ id: 'update-rule-failed', type: 'error', header: `SIP rule ${rule.Name} was not updated`, content: messageOf(error) });
-    } finally {
-      // Closed and reloaded either way: the dialog would hide a refusal's message, and the list (and the next Edit)
-      // then shows what is stored, without a row that someone deleted meanwhile.
-      setBusy(false);
-      setDialog(undefined);
-      rules.reload();
-    }
+      return { id: `update-rule-${rule.SipRuleId}`, type: 'success', content: `SIP rule ${updated.Name} updated.` };
+    });
   };
-
   const deleteRule = async () => {
     if (!rule) return;
-    setBusy(true);
-    try {
+    await dialogs.run(`SIP rule ${rule.Name} was not deleted`, async () => {
       await disableAndDeleteSipRule(rule);
-      notify({
+      setSelected([]);
+      return {
         id: `delete-rule-${rule.SipRuleId}`,
         type: 'success',
         content: rule.TriggerType === 'ToPhoneNumber' ? `SIP rule ${rule.Name} deleted; ${rule.TriggerValue} is unassigned.` : `SIP rule ${rule.Name} deleted.`,
-      });
-      setSelected([]);
-      setDialog(undefined);
-      rules.reload();
-    } catch (error) {
-      notify({ id: 'delete-rule-failed', type: 'error', header: `SIP rule ${rule.Name} was not deleted`, content: messageOf(error) });
-    } finally {
-      setBusy(false);
-    }
+      };
+    });
   };
 
   return (
@@ -113,7 +98,7 @@ export function SipRulesPage() {
               { id: 'edit', text: 'Edit', disabled: !rule, disabledReason: 'Select a SIP rule.' },
               { id: 'delete', text: 'Delete', disabled: !rule, disabledReason: 'Select a SIP rule.' },
             ]}
-            onItemClick={({ detail }) => setDialog(detail.id === 'edit' ? 'edit' : 'delete')}
+            onItemClick={({ detail }) => dialogs.show(detail.id === 'edit' ? 'edit' : 'delete')}
           >
             Actions
           </ButtonDropdown>,
@@ -130,15 +115,8 @@ export function SipRulesPage() {
           </Box>
         }
       />
-      <EditSipRuleModal
-        rule={rule}
-        applications={applications}
-        visible={dialog === 'edit'}
-        saving={busy}
-        onDismiss={() => setDialog(undefined)}
-        onSave={(body) => void saveRule(body)}
-      />
-      <DeleteSipRuleModal rule={rule} visible={dialog === 'delete'} busy={busy} onDismiss={() => setDialog(undefined)} onDelete={() => void deleteRule()} />
+      <EditSipRuleModal {...dialogs.props('edit')} rule={rule} applications={applications} onSave={(body) => void saveRule(body)} />
+      <DeleteSipRuleModal {...dialogs.props('delete')} rule={rule} onDelete={() => void deleteRule()} />
     </ConsoleLayout>
   );
 }

@@ -15,6 +15,7 @@ import { listAll } from '../../api/list-all';
 import { FormModal } from '../../common/form-modal';
 import { ResourceListTable } from '../../common/resource-list-table';
 import { useAsync } from '../../common/use-async';
+import { useDialogs } from '../../common/use-dialogs';
 import { ConsoleLayout } from '../../layout/console-layout';
 import { useNotifications } from '../../notifications/notifications';
 import { signInAgainNotice } from './sign-in-notice';
@@ -27,8 +28,6 @@ export function AccountPage() {
   const { accountId = '' } = useParams();
   const { notify } = useNotifications();
   const [selected, setSelected] = useState<User[]>([]);
-  const [dialog, setDialog] = useState<'create' | 'permissions' | undefined>();
-  const [busy, setBusy] = useState(false);
   const [newUser, setNewUser] = useState({ name: '', email: '' });
   const [errors, setErrors] = useState<{ name?: string | undefined; email?: string | undefined }>({});
   const [telephony, setTelephony] = useState<TelephonySettings | undefined>();
@@ -41,52 +40,45 @@ export function AccountPage() {
       }),
     [accountId],
   );
+  const dialogs = useDialogs<'create' | 'permissions'>(users.reload);
 
+  const openCreate = () => {
+    setNewUser({ name: '', email: '' });
+    setErrors({});
+    dialogs.show('create');
+  };
   const create = async () => {
     const problems = {
       name: newUser.name.trim() === '' ? "Enter the user's full name." : undefined,
       email: EMAIL.test(newUser.email.trim()) ? undefined : 'Enter an email address such as jane@example.com.',
     };
     if (problems.name || problems.email) return setErrors(problems);
-    setBusy(true);
-    try {
+    await dialogs.run('The user was not created', async () => {
       const user = await createUser(accountId, { Username: newUser.name.trim(), Email: newUser.email.trim() });
-      notify({ id: `create-user-${user.UserId}`, type: 'success', content: `User ${fullName(user)} created.` });
-      setDialog(undefined);
-      users.reload();
-    } catch (error) {
-      notify({ id: 'create-user-failed', type: 'error', header: 'The user was not created', content: messageOf(error) });
-    } finally {
-      setBusy(false);
-    }
+      return { id: `create-user-${user.UserId}`, type: 'success', content: `User ${fullName(user)} created.` };
+    });
   };
 
   const openPermissions = async () => {
     const user = selected[0];
     if (!user) return;
     setTelephony(undefined);
-    setDialog('permissions');
+    dialogs.show('permissions');
     try {
       setTelephony(await getUserSettings(accountId, user.UserId));
     } catch (error) {
-      setDialog(undefined);
+      // Nothing was entered yet, so the dialog closes and the page's flash says why.
+      dialogs.close();
       notify({ id: 'permissions-load-failed', type: 'error', header: `The permissions of ${fullName(user)} could not be loaded`, content: messageOf(error) });
     }
   };
   const savePermissions = async () => {
     const user = selected[0];
     if (!user || !telephony) return;
-    setBusy(true);
-    try {
+    await dialogs.run(`The permissions of ${fullName(user)} were not saved`, async () => {
       await updateUserSettings(accountId, user.UserId, telephony);
-      notify({ id: `permissions-${user.UserId}`, type: 'success', header: `Calling and SMS permissions of ${fullName(user)} saved`, content: signInAgainNotice(fullName(user), 'permissions') });
-      setDialog(undefined);
-      users.reload();
-    } catch (error) {
-      notify({ id: 'permissions-failed', type: 'error', header: 'The permissions were not saved', content: messageOf(error) });
-    } finally {
-      setBusy(false);
-    }
+      return { id: `permissions-${user.UserId}`, type: 'success', header: `Calling and SMS permissions of ${fullName(user)} saved`, content: signInAgainNotice(fullName(user), 'permissions') };
+    });
   };
 
   const title = account.value?.Name ?? accountId;
@@ -114,13 +106,13 @@ export function AccountPage() {
           <Button key="permissions" disabled={selected.length === 0} disabledReason="Select a user." onClick={() => void openPermissions()}>
             Edit calling and SMS permissions
           </Button>,
-          <Button key="create" variant="primary" onClick={() => (setNewUser({ name: '', email: '' }), setErrors({}), setDialog('create'))}>
+          <Button key="create" variant="primary" onClick={openCreate}>
             Create user
           </Button>,
         ]}
         empty="No users in this account"
       />
-      <FormModal header="Create user" submitText="Create" visible={dialog === 'create'} busy={busy} onDismiss={() => setDialog(undefined)} onSubmit={() => void create()}>
+      <FormModal {...dialogs.props('create')} header="Create user" submitText="Create" onSubmit={() => void create()}>
         <FormField label="Full name" errorText={errors.name}>
           <Input value={newUser.name} onChange={({ detail }) => (setNewUser((u) => ({ ...u, name: detail.value })), setErrors((e) => ({ ...e, name: undefined })))} invalid={!!errors.name} />
         </FormField>
@@ -134,11 +126,9 @@ export function AccountPage() {
         </FormField>
       </FormModal>
       <FormModal
+        {...dialogs.props('permissions')}
         header={`Calling and SMS permissions of ${selected[0] ? fullName(selected[0]) : ''}`}
         submitText="Save"
-        visible={dialog === 'permissions'}
-        busy={busy}
-        onDismiss={() => setDialog(undefined)}
         onSubmit={() => void savePermissions()}
       >
         {telephony ? (

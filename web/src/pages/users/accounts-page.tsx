@@ -5,22 +5,18 @@ import Link from '@cloudscape-design/components/link';
 import { useState } from 'react';
 import { ACCOUNT_NAME_MAX_LENGTH } from '../../../../src/contract/account.schema';
 import { createAccount, listAccounts, type Account } from '../../api/accounts';
-import { messageOf } from '../../api/api-error';
 import { listAll } from '../../api/list-all';
 import { formatTimestamp } from '../../common/labels';
 import { FormModal } from '../../common/form-modal';
 import { ResourceListTable } from '../../common/resource-list-table';
 import { useAsync } from '../../common/use-async';
+import { useDialogs } from '../../common/use-dialogs';
 import { ConsoleLayout } from '../../layout/console-layout';
 import { useConsoleLinks } from '../../layout/use-console-links';
-import { useNotifications } from '../../notifications/notifications';
 
 /** Business Calling accounts; each account's page lists its users. */
 export function AccountsPage() {
-  const { notify } = useNotifications();
   const { href, follow } = useConsoleLinks();
-  const [creating, setCreating] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [name, setName] = useState('');
   const [nameError, setNameError] = useState<string | undefined>();
   const accounts = useAsync(
@@ -31,22 +27,21 @@ export function AccountsPage() {
       }),
     [],
   );
+  const dialogs = useDialogs<'create'>(accounts.reload);
 
+  const openCreate = () => {
+    setName('');
+    setNameError(undefined);
+    dialogs.show('create');
+  };
   const create = async () => {
     const trimmed = name.trim();
     if (trimmed === '') return setNameError('Enter a name for the account.');
     if (trimmed.length > ACCOUNT_NAME_MAX_LENGTH) return setNameError(`Use at most ${ACCOUNT_NAME_MAX_LENGTH} characters.`);
-    setBusy(true);
-    try {
+    await dialogs.run('The account was not created', async () => {
       const account = await createAccount(trimmed);
-      notify({ id: `create-account-${account.AccountId}`, type: 'success', content: `Account ${account.Name} created.` });
-      setCreating(false);
-      accounts.reload();
-    } catch (error) {
-      notify({ id: 'create-account-failed', type: 'error', header: 'The account was not created', content: messageOf(error) });
-    } finally {
-      setBusy(false);
-    }
+      return { id: `create-account-${account.AccountId}`, type: 'success', content: `Account ${account.Name} created.` };
+    });
   };
 
   return (
@@ -73,13 +68,13 @@ export function AccountsPage() {
           { id: 'created', header: 'Created', cell: (a) => formatTimestamp(a.CreatedTimestamp) },
         ]}
         actions={
-          <Button variant="primary" onClick={() => (setName(''), setNameError(undefined), setCreating(true))}>
+          <Button variant="primary" onClick={openCreate}>
             Create account
           </Button>
         }
         empty="No accounts"
       />
-      <FormModal header="Create account" submitText="Create" visible={creating} busy={busy} onDismiss={() => setCreating(false)} onSubmit={() => void create()}>
+      <FormModal {...dialogs.props('create')} header="Create account" submitText="Create" onSubmit={() => void create()}>
         <FormField label="Name" errorText={nameError}>
           <Input value={name} onChange={({ detail }) => (setName(detail.value), setNameError(undefined))} invalid={!!nameError} />
         </FormField>

@@ -5,18 +5,21 @@ import Select from '@cloudscape-design/components/select';
 import { useEffect, useState } from 'react';
 import type { VoiceConnectorItem } from '../../../../src/contract/voice-connector.schema';
 import type { VoiceConnector, VoiceConnectorGroup } from '../../api/voice-connectors';
+import type { DialogProps } from '../../common/action-modal';
 import { FormModal } from '../../common/form-modal';
 import { nameProblem } from '../../common/name-problem';
 import { memberErrors, memberRowsOf, voiceConnectorItemsOf, type MemberErrors, type MemberRow } from './group-form';
 
-interface VoiceConnectorGroupModalProps {
+export interface VoiceConnectorGroupForm {
+  Name: string;
+  VoiceConnectorItems: VoiceConnectorItem[];
+}
+
+interface VoiceConnectorGroupModalProps extends DialogProps {
   /** The group to edit; without one the dialog creates a group. */
   group?: VoiceConnectorGroup | undefined;
   connectors: VoiceConnector[] | undefined;
-  visible: boolean;
-  busy: boolean;
-  onDismiss(): void;
-  onSave(body: { Name: string; VoiceConnectorItems: VoiceConnectorItem[] }): void;
+  onSave(form: VoiceConnectorGroupForm): void;
 }
 
 interface FormErrors {
@@ -25,10 +28,11 @@ interface FormErrors {
 }
 
 /** Create voice connector group, or Edit one: its name and member connectors with their priorities. */
-export function VoiceConnectorGroupModal({ group, connectors, visible, busy, onDismiss, onSave }: VoiceConnectorGroupModalProps) {
+export function VoiceConnectorGroupModal({ group, connectors, onSave, ...dialog }: VoiceConnectorGroupModalProps) {
   const [name, setName] = useState('');
   const [rows, setRows] = useState<MemberRow[]>([]);
   const [errors, setErrors] = useState<FormErrors>({ rows: [] });
+  const { visible } = dialog;
   useEffect(() => {
     if (!visible) return;
     setName(group?.Name ?? '');
@@ -51,14 +55,7 @@ export function VoiceConnectorGroupModal({ group, connectors, visible, busy, onD
   };
 
   return (
-    <FormModal
-      header={group ? 'Edit voice connector group' : 'Create voice connector group'}
-      submitText={group ? 'Save' : 'Create'}
-      visible={visible}
-      busy={busy}
-      onDismiss={onDismiss}
-      onSubmit={save}
-    >
+    <FormModal {...dialog} header={group ? 'Edit voice connector group' : 'Create voice connector group'} submitText={group ? 'Save' : 'Create'} onSubmit={save}>
       <FormField label="Name" errorText={errors.name}>
         <Input value={name} onChange={({ detail }) => (setName(detail.value), setErrors((e) => ({ ...e, name: undefined })))} invalid={!!errors.name} />
       </FormField>

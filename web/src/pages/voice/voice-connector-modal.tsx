@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { VOICE_CONNECTOR_AWS_REGIONS, type VoiceConnectorAwsRegion } from '../../../../src/contract/enums';
 import { DEFAULT_VOICE_CONNECTOR_AWS_REGION } from '../../../../src/contract/voice-connector.schema';
 import type { VoiceConnector } from '../../api/voice-connectors';
+import type { DialogProps } from '../../common/action-modal';
 import { FormModal } from '../../common/form-modal';
 import { nameProblem } from '../../common/name-problem';
 
@@ -16,21 +17,19 @@ export interface VoiceConnectorForm {
   RequireEncryption: boolean;
 }
 
-interface VoiceConnectorModalProps {
+interface VoiceConnectorModalProps extends DialogProps {
   /** The connector to edit; without one the dialog creates a connector. */
   connector?: VoiceConnector | undefined;
-  visible: boolean;
-  busy: boolean;
-  onDismiss(): void;
   onSave(form: VoiceConnectorForm): void;
 }
 
 /** Create voice connector (name, AWS Region, Require encryption), or Edit one: its region is fixed, so it is only shown. */
-export function VoiceConnectorModal({ connector, visible, busy, onDismiss, onSave }: VoiceConnectorModalProps) {
+export function VoiceConnectorModal({ connector, onSave, ...dialog }: VoiceConnectorModalProps) {
   const [name, setName] = useState('');
   const [region, setRegion] = useState<VoiceConnectorAwsRegion>(DEFAULT_VOICE_CONNECTOR_AWS_REGION);
   const [encryption, setEncryption] = useState(true);
   const [nameError, setNameError] = useState<string | undefined>();
+  const { visible } = dialog;
   useEffect(() => {
     if (!visible) return;
     setName(connector?.Name ?? '');
@@ -47,14 +46,7 @@ export function VoiceConnectorModal({ connector, visible, busy, onDismiss, onSav
   };
 
   return (
-    <FormModal
-      header={connector ? 'Edit voice connector' : 'Create voice connector'}
-      submitText={connector ? 'Save' : 'Create'}
-      visible={visible}
-      busy={busy}
-      onDismiss={onDismiss}
-      onSubmit={save}
-    >
+    <FormModal {...dialog} header={connector ? 'Edit voice connector' : 'Create voice connector'} submitText={connector ? 'Save' : 'Create'} onSubmit={save}>
       {connector && (
         <KeyValuePairs
           columns={2}

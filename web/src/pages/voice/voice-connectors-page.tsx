@@ -1,71 +1,44 @@
 import Button from '@cloudscape-design/components/button';
 import Link from '@cloudscape-design/components/link';
 import { useState } from 'react';
-import { messageOf } from '../../api/api-error';
 import { createVoiceConnector, deleteVoiceConnector, updateVoiceConnector, type VoiceConnector } from '../../api/voice-connectors';
 import { ConfirmDeleteModal } from '../../common/confirm-delete-modal';
 import { ResourceListTable } from '../../common/resource-list-table';
 import { selectedItem } from '../../common/selected-item';
+import { useDialogs } from '../../common/use-dialogs';
 import { ConsoleLayout } from '../../layout/console-layout';
 import { useConsoleLinks } from '../../layout/use-console-links';
-import { useNotifications } from '../../notifications/notifications';
 import { useVoiceConnectors } from './use-voice-connectors';
 import { VoiceConnectorModal, type VoiceConnectorForm } from './voice-connector-modal';
 
 /** Voice connectors, with a link to the inventory numbers each one holds. */
 export function VoiceConnectorsPage() {
-  const { notify } = useNotifications();
   const { href, follow } = useConsoleLinks();
   const [selected, setSelected] = useState<VoiceConnector[]>([]);
-  const [dialog, setDialog] = useState<'create' | 'edit' | 'delete' | undefined>();
-  const [busy, setBusy] = useState(false);
   const connectors = useVoiceConnectors();
+  const dialogs = useDialogs<'create' | 'edit' | 'delete'>(connectors.reload);
   const connector = selectedItem(connectors.value, selected, 'VoiceConnectorId');
 
-  const create = async (form: VoiceConnectorForm) => {
-    setBusy(true);
-    try {
+  const create = (form: VoiceConnectorForm) =>
+    dialogs.run('The voice connector was not created', async () => {
       const created = await createVoiceConnector(form);
-      notify({ id: `create-vc-${created.VoiceConnectorId}`, type: 'success', content: `Voice connector ${created.Name} created.` });
-      setDialog(undefined);
-      connectors.reload();
-    } catch (error) {
-      notify({ id: 'create-vc-failed', type: 'error', header: 'The voice connector was not created', content: messageOf(error) });
-    } finally {
-      setBusy(false);
-    }
-  };
+      return { id: `create-vc-${created.VoiceConnectorId}`, type: 'success', content: `Voice connector ${created.Name} created.` };
+    });
   const save = async ({ Name, RequireEncryption }: VoiceConnectorForm) => {
     if (!connector) return;
-    setBusy(true);
-    try {
+    await dialogs.run(`Voice connector ${connector.Name} was not updated`, async () => {
       const updated = await updateVoiceConnector(connector.VoiceConnectorId, { Name, RequireEncryption });
-      notify({ id: `update-vc-${connector.VoiceConnectorId}`, type: 'success', content: `Voice connector ${updated.Name} updated.` });
       setSelected([updated]);
-    } catch (error) {
-      notify({ id: 'update-vc-failed', type: 'error', header: `Voice connector ${connector.Name} was not updated`, content: messageOf(error) });
-    } finally {
-      // Closed and reloaded either way: the dialog would hide a refusal's message, and the list (and the next Edit)
-      // then shows what is stored, without a row that someone deleted meanwhile.
-      setBusy(false);
-      setDialog(undefined);
-      connectors.reload();
-    }
+      return { id: `update-vc-${connector.VoiceConnectorId}`, type: 'success', content: `Voice connector ${updated.Name} updated.` };
+    });
   };
   const remove = async () => {
     if (!connector) return;
-    setBusy(true);
-    try {
+    await dialogs.run(`Voice connector ${connector.Name} was not deleted`, async () => {
       await deleteVoiceConnector(connector.VoiceConnectorId);
-      notify({ id: `delete-vc-${connector.VoiceConnectorId}`, type: 'success', content: `Voice connector ${connector.Name} deleted.` });
       setSelected([]);
-      connectors.reload();
-    } catch (error) {
-      notify({ id: 'delete-vc-failed', type: 'error', header: `Voice connector ${connector.Name} was not deleted`, content: messageOf(error) });
-    } finally {
-      setBusy(false);
-      setDialog(undefined);
-    }
+      return { id: `delete-vc-${connector.VoiceConnectorId}`, type: 'success', content: `Voice connector ${connector.Name} deleted.` };
+    });
   };
 
   return (
@@ -93,21 +66,21 @@ export function VoiceConnectorsPage() {
           },
         ]}
         actions={[
-          <Button key="edit" disabled={!connector} disabledReason="Select a voice connector." onClick={() => setDialog('edit')}>
+          <Button key="edit" disabled={!connector} disabledReason="Select a voice connector." onClick={() => dialogs.show('edit')}>
             Edit
           </Button>,
-          <Button key="delete" disabled={!connector} disabledReason="Select a voice connector." onClick={() => setDialog('delete')}>
+          <Button key="delete" disabled={!connector} disabledReason="Select a voice connector." onClick={() => dialogs.show('delete')}>
             Delete
           </Button>,
-          <Button key="create" variant="primary" onClick={() => setDialog('create')}>
+          <Button key="create" variant="primary" onClick={() => dialogs.show('create')}>
             Create voice connector
           </Button>,
         ]}
         empty="No voice connectors"
       />
-      <VoiceConnectorModal visible={dialog === 'create'} busy={busy} onDismiss={() => setDialog(undefined)} onSave={(form) => void create(form)} />
-      <VoiceConnectorModal connector={connector} visible={dialog === 'edit'} busy={busy} onDismiss={() => setDialog(undefined)} onSave={(form) => void save(form)} />
-      <ConfirmDeleteModal header="Delete voice connector" visible={dialog === 'delete'} busy={busy} onDismiss={() => setDialog(undefined)} onDelete={() => void remove()}>
+      <VoiceConnectorModal {...dialogs.props('create')} onSave={(form) => void create(form)} />
+      <VoiceConnectorModal {...dialogs.props('edit')} connector={connector} onSave={(form) => void save(form)} />
+      <ConfirmDeleteModal {...dialogs.props('delete')} header="Delete voice connector" onDelete={() => void remove()}>
         Delete voice connector <b>{connector?.Name}</b>? It must hold no phone numbers.
       </ConfirmDeleteModal>
     </ConsoleLayout>
