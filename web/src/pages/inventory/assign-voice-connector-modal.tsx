@@ -25,7 +25,7 @@ const KIND_LABELS: Record<VoiceTargetKind, string> = { 'voice-connectors': 'Voic
 
 /** Assignment type (Voice connector / Voice connector group), Assign; then the connector or group, Assign. */
 export function AssignVoiceConnectorModal({ numbers, mode, onAssign, ...dialog }: AssignVoiceConnectorModalProps) {
-  const { visible } = dialog;
+  const { visible, refusal } = dialog;
   const [step, setStep] = useState<1 | 2>(1);
   const [kind, setKind] = useState<VoiceTargetKind>('voice-connectors');
   const [target, setTarget] = useState<SelectProps.Option | null>(null);
@@ -52,7 +52,17 @@ export function AssignVoiceConnectorModal({ numbers, mode, onAssign, ...dialog }
       return { items: page.VoiceConnectorGroups, nextToken: page.NextToken };
     });
     return all.map((g) => ({ value: g.VoiceConnectorGroupId, label: g.Name, description: `${g.VoiceConnectorGroupId} · ${g.VoiceConnectorItems.length} connectors` }));
-  }, [visible, step, kind]);
+    // A refusal (the chosen target deleted meanwhile, say) reads the targets again.
+  }, [visible, step, kind, refusal]);
+
+  // A chosen target the new reading no longer has is dropped, and the field says so, rather than
+  // offering the same refused choice again.
+  useEffect(() => {
+    if (!target?.value || targets.loading || !targets.value) return;
+    if (targets.value.some((o) => o.value === target.value)) return;
+    setTarget(null);
+    setError(`${target.label ?? target.value} no longer exists. Choose another ${KIND_LABELS[kind].toLowerCase()}.`);
+  }, [targets.value, targets.loading]);
 
   // Reassign offers every target but the one that holds all the numbers now.
   const holders = new Set(numbers.flatMap((n) => n.Associations.filter((a) => a.Name !== 'AccountId').map((a) => a.Value)));
@@ -72,7 +82,11 @@ export function AssignVoiceConnectorModal({ numbers, mode, onAssign, ...dialog }
         <FormField label="Assignment type">
           <RadioGroup
             value={kind}
-            onChange={({ detail }) => setKind(detail.value as VoiceTargetKind)}
+            onChange={({ detail }) => {
+              setKind(detail.value as VoiceTargetKind);
+              setTarget(null);
+              setError(undefined);
+            }}
             items={[
               { value: 'voice-connectors', label: 'Voice connector' },
               { value: 'voice-connector-groups', label: 'Voice connector group' },
