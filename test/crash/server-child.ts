@@ -1,28 +1,13 @@
-// A real `numberyard serve` in a child process (node --import tsx src/cli/index.ts serve, as an
-// operator runs it), so that tests can SIGKILL or SIGTERM it and start it again on the same database.
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+// A real `numberyard serve` in a child process (test/support/serve-process.ts) on a test database,
+// so that tests can SIGKILL or SIGTERM it and start it again on the same database.
+import { startServeProcess, type ServeProcess } from '../support/serve-process';
 import { sdkClients, TEST_REGION, type Credentials } from '../support/test-server';
 import type { TestDatabase } from '../support/test-database';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const CLI = path.join(ROOT, 'src/cli/index.ts');
 
 /** The first administrator key, given through the environment so that every restart knows it. */
 export const ADMIN: Credentials = { accessKeyId: 'CRASHTESTADMIN0001', secretAccessKey: 'crash-test-secret-0001' };
 
-export interface ServerChild {
-  url: string;
-  process: ChildProcess;
-  /** Everything the server printed (its JSON log lines included). */
-  output(): string;
-  /** Resolves when a line matching `pattern` has been printed. */
-  waitForOutput(pattern: RegExp, timeoutMs?: number): Promise<string>;
-  /** Resolves with the exit code (or signal) once the process has ended. */
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  kill(signal: NodeJS.Signals): void;
-}
+export type ServerChild = ServeProcess;
 
 /** The environment of `numberyard serve` and of operator commands (doctor, backup) on this database. */
 export function serverEnv(database: TestDatabase, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
@@ -51,57 +36,8 @@ export function clientEnv(database: TestDatabase, url: string): NodeJS.ProcessEn
   return { ...serverEnv(database), NUMBERYARD_ENDPOINT: url, AWS_ACCESS_KEY_ID: ADMIN.accessKeyId, AWS_SECRET_ACCESS_KEY: ADMIN.secretAccessKey, AWS_REGION: TEST_REGION };
 }
 
-export async function startServerChild(database: TestDatabase, extraEnv: Record<string, string> = {}): Promise<ServerChild> {
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'serve'], { cwd: ROOT, env: serverEnv(database, extraEnv), stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const waiters = new Set<() => void>();
-  const onData = (data: Buffer) => {
-    output += data.toString();
-    for (const waiter of waiters) waiter();
-  };
-  child.stdout!.on('data', onData);
-  child.stderr!.on('data', onData);
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-
-  const waitForOutput = (pattern: RegExp, timeoutMs = 60_000) =>
-    new Promise<string>((resolve, reject) => {
-      const check = () => {
-        const match = pattern.exec(output);
-        if (!match) return false;
-        done();
-        resolve(match[1] ?? match[0]);
-        return true;
-      };
-      const timer = setTimeout(() => {
-        done();
-        reject(new Error(`the server did not print ${pattern} within ${timeoutMs} ms; it printed:\n${output}`));
-      }, timeoutMs);
-      const done = () => {
-        clearTimeout(timer);
-        waiters.delete(waiter);
-      };
-      const waiter = () => void check();
-      if (check()) return;
-      waiters.add(waiter);
-      void exited.then(() => {
-        if (waiters.has(waiter) && !check()) {
-          done();
-          reject(new Error(`the server exited before printing ${pattern}; it printed:\n${output}`));
-        }
-      });
-    });
-
-  const url = await waitForOutput(/numberyard is listening on (http:\/\/\S+)/);
-  return {
-    url,
-    process: child,
-    output: () => output,
-    waitForOutput,
-    exited,
-    kill(signal) {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-    },
-  };
+export function startServerChild(database: TestDatabase, extraEnv: Record<string, string> = {}): Promise<ServerChild> {
+  return startServeProcess(serverEnv(database, extraEnv));
 }
 
 /** SIGKILL, and wait until the process is gone (the database is then as a power cut would leave it). */

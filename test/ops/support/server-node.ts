@@ -1,23 +1,15 @@
 // A numberyard node as operators run it: `numberyard serve` in its own process, configured by the
 // environment. Tests of several nodes and of outages need real processes: a node must be able to
-// die, or survive, on its own.
-import { spawn, type ChildProcess } from 'node:child_process';
+// die, or survive, on its own (test/support/serve-process.ts).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { startServeProcess, type ServeProcess } from '../../support/serve-process';
 import type { Credentials } from '../../support/test-server';
 import { freePort } from './free-port';
 
-const CLI = fileURLToPath(new URL('../../../bin/numberyard.mjs', import.meta.url));
-
-export interface ServerNode {
-  url: string;
-  process: ChildProcess;
-  /** Set once the process has exited (it never should while a test runs). */
-  exitCode(): number | null | undefined;
-  /** What the node wrote to stdout and stderr, for failure messages. */
-  output(): string;
+export interface ServerNode extends ServeProcess {
+  /** SIGTERM (SIGKILL after 20 s), then removes the node's data directory. */
   stop(): Promise<void>;
 }
 
@@ -34,8 +26,8 @@ export interface NodeOptions {
 export async function startServerNode(options: NodeOptions): Promise<ServerNode> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'numberyard-node-'));
-  const child = spawn(process.execPath, [CLI, 'serve'], {
-    env: {
+  const node = await startServeProcess(
+    {
       ...process.env,
       DATABASE_URL: options.databaseUrl,
       NUMBERYARD_HOST: '127.0.0.1',
@@ -49,43 +41,18 @@ export async function startServerNode(options: NodeOptions): Promise<ServerNode>
       NUMBERYARD_RATE_LIMIT_PER_SECOND: '0',
       ...options.env,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  let exitCode: number | null | undefined;
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<void>((resolve) =>
-    child.once('exit', (code) => {
-      exitCode = code;
-      resolve();
-    }),
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`node did not start in time:\n${output}`)), options.startTimeoutMs ?? 30_000);
-    const onData = () => {
-      const match = /numberyard is listening on (\S+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    };
-    child.stdout!.on('data', onData);
-    void exited.then(() => {
-      clearTimeout(timer);
-      reject(new Error(`node exited (code ${exitCode}) before listening:\n${output}`));
-    });
+    options.startTimeoutMs ?? 30_000,
+  ).catch((error: unknown) => {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw error;
   });
   return {
-    url,
-    process: child,
-    exitCode: () => exitCode,
-    output: () => output,
+    ...node,
     async stop() {
-      if (exitCode === undefined) {
-        child.kill('SIGTERM');
-        const killer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-        await exited;
+      if (node.exitCode() === undefined) {
+        node.kill('SIGTERM');
+        const killer = setTimeout(() => node.kill('SIGKILL'), 20_000);
+        await node.exited;
         clearTimeout(killer);
       }
       fs.rmSync(dataDir, { recursive: true, force: true });
