@@ -233,7 +233,7 @@ describeConsole(
       await modal.getByRole('button', { name: 'Cancel' }).click();
       await modal.waitFor({ state: 'hidden' });
       const row = page.locator('table tbody tr', { hasText: taken });
-      await expect.poll(() => row.innerText()).toContain(`Voice connector ${connectorId}`);
+      await expect.poll(() => row.innerText()).toContain('Voice connector Tacoma trunk');
       expect(await page.getByRole('button', { name: 'Edit product type' }).isDisabled()).toBe(true);
       expect(console_.problems).toEqual([]);
 
@@ -285,8 +285,10 @@ describeConsole(
       await chooseAction(page, 'View details');
       await page.getByRole('heading', { name: held, level: 1 }).waitFor();
       const associations = page.locator('[data-testid="associations"]');
-      await associations.getByText(connectorId).waitFor();
+      // By name, with the id beside it for those who need it.
+      await associations.getByRole('link', { name: 'Seattle trunk' }).waitFor();
       expect(await associations.innerText()).toContain('Voice connector');
+      expect(await associations.innerText()).toContain(`ID ${connectorId}`);
       expect(await page.getByText('Inbound calls enabled').count()).toBe(1);
       expect(await page.getByText('Inbound SMS not enabled').count()).toBe(1);
       await page.getByRole('cell', { name: 'AssociatePhoneNumbersWithVoiceConnector' }).waitFor();

@@ -94,6 +94,20 @@ describeConsole(
       await page.getByRole('rowheader', { name: 'Main line' }).waitFor();
       await expectAccessible(page);
       await screenshot(page, `sip-rules-${dialect}`);
+
+      // View details names the rule and where it sends calls, in priority order, not only their ids.
+      await page.goto(`/console/inventory/${encodeURIComponent(SMA_NUMBER)}`);
+      const associations = page.locator('[data-testid="associations"]');
+      await associations.getByRole('link', { name: 'Main line' }).waitFor();
+      await associations.getByText('SIP media applications: Reception, Overflow').waitFor();
+      expect(await associations.innerText()).toContain(`ID ${rule!.SipRuleId}`);
+      await page.goto('/console/inventory?status=Assigned');
+      const row = page.locator('table tbody tr', { hasText: SMA_NUMBER });
+      await expect.poll(() => row.innerText()).toContain('SIP rule Main line');
+      expect(console_.problems).toEqual([]);
+      // Back where the next procedure starts.
+      await page.getByRole('link', { name: 'SIP rules' }).click();
+      await page.getByRole('rowheader', { name: 'Main line' }).waitFor();
     });
 
     it('deletes an enabled rule (disabling it first) after "I understand that this action cannot be reversed", which unassigns its number', async () => {

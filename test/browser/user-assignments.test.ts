@@ -102,6 +102,14 @@ describeConsole(
       expect(user.PrimaryProvisionedNumber).toBe(NUMBER);
       expect(await notifications()).toEqual([{ kind: 'PhoneNumberChanged', number: NUMBER, sms: expect.any(Boolean) }]);
       await expectTableNumbers(page, [NUMBER]);
+      // The inventory and View details say who holds the number by name.
+      const row = page.locator('table tbody tr', { hasText: NUMBER });
+      await expect.poll(() => row.innerText()).toContain('User Jane Doe (account Example Corp)');
+      await page.goto(`/console/inventory/${encodeURIComponent(NUMBER)}`);
+      const associations = page.locator('[data-testid="associations"]');
+      await associations.getByRole('link', { name: 'Jane Doe' }).waitFor();
+      await associations.getByRole('link', { name: 'Example Corp' }).waitFor();
+      expect(await associations.innerText()).toContain('jane@example.com');
     });
 
     it("edits the user's calling and SMS permissions, with the same sign-in-again notice", async () => {

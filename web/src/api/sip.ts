@@ -19,6 +19,10 @@ export function listSipMediaApplications(nextToken?: string): Promise<Static<typ
   return request('GET', '/sip-media-applications', { query: { 'max-results': 100, 'next-token': nextToken } });
 }
 
+export async function getSipMediaApplication(id: string): Promise<SipMediaApplication> {
+  return (await request<Static<typeof SipMediaApplicationResponse>>('GET', `/sip-media-applications/${label(id)}`)).SipMediaApplication;
+}
+
 export async function createSipMediaApplication(body: CreateSipMediaApplicationBody): Promise<SipMediaApplication> {
   return (await request<Static<typeof SipMediaApplicationResponse>>('POST', '/sip-media-applications', { body })).SipMediaApplication;
 }
@@ -33,6 +37,10 @@ export function deleteSipMediaApplication(id: string): Promise<void> {
 
 export function listSipRules(nextToken?: string): Promise<Static<typeof ListSipRulesResponse>> {
   return request('GET', '/sip-rules', { query: { 'max-results': 100, 'next-token': nextToken } });
+}
+
+export async function getSipRule(id: string): Promise<SipRule> {
+  return (await request<Static<typeof SipRuleResponse>>('GET', `/sip-rules/${label(id)}`)).SipRule;
 }
 
 export async function createSipRule(body: CreateSipRuleBody): Promise<SipRule> {

@@ -23,6 +23,10 @@ export function listVoiceConnectors(nextToken?: string): Promise<Static<typeof L
   return request('GET', '/voice-connectors', { query: { 'max-results': 100, 'next-token': nextToken } });
 }
 
+export async function getVoiceConnector(id: string): Promise<VoiceConnector> {
+  return (await request<Static<typeof VoiceConnectorResponse>>('GET', `/voice-connectors/${label(id)}`)).VoiceConnector;
+}
+
 export async function createVoiceConnector(body: CreateVoiceConnectorBody): Promise<VoiceConnector> {
   return (await request<Static<typeof VoiceConnectorResponse>>('POST', '/voice-connectors', { body })).VoiceConnector;
 }
@@ -37,6 +41,10 @@ export function deleteVoiceConnector(id: string): Promise<void> {
 
 export function listVoiceConnectorGroups(nextToken?: string): Promise<Static<typeof ListVoiceConnectorGroupsResponse>> {
   return request('GET', '/voice-connector-groups', { query: { 'max-results': 100, 'next-token': nextToken } });
+}
+
+export async function getVoiceConnectorGroup(id: string): Promise<VoiceConnectorGroup> {
+  return (await request<Static<typeof VoiceConnectorGroupResponse>>('GET', `/voice-connector-groups/${label(id)}`)).VoiceConnectorGroup;
 }
 
 export async function createVoiceConnectorGroup(body: CreateVoiceConnectorGroupBody): Promise<VoiceConnectorGroup> {

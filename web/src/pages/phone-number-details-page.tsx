@@ -7,13 +7,14 @@ import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Spinner from '@cloudscape-design/components/spinner';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useParams } from 'react-router';
 import { messageOf } from '../api/api-error';
 import { getPhoneNumber, type PhoneNumber } from '../api/phone-numbers';
 import { ASSOCIATION_LABELS, formatTimestamp, NUMBER_TYPE_LABELS, PRODUCT_TYPE_LABELS, STATUS_LABELS, statusIndicatorType } from '../common/labels';
 import Link from '@cloudscape-design/components/link';
 import type { AssociationName } from '../../../src/contract/enums';
+import { useHolderNames } from '../common/use-holder-names';
 import { FEATURES } from '../features';
 import { ConsoleLayout } from '../layout/console-layout';
 import { useConsoleLinks } from '../layout/use-console-links';
@@ -35,6 +36,7 @@ function holderPath(name: AssociationName, number: PhoneNumber): string | undefi
 
 function Details({ number }: { number: PhoneNumber }) {
   const { href, follow } = useConsoleLinks();
+  const nameOf = useHolderNames(useMemo(() => [number], [number]));
   const c = number.Capabilities;
   return (
     <SpaceBetween size="l">
@@ -57,30 +59,45 @@ function Details({ number }: { number: PhoneNumber }) {
       </Container>
       <Container
         data-testid="associations"
-        header={<Header variant="h2" description="The user, voice connector, voice connector group or SIP rule that holds this number.">Associations</Header>}
+        header={<Header variant="h2" description="The user, voice connector, voice connector group or SIP rule (and its SIP media applications) that holds this number.">Associations</Header>}
       >
         {number.Associations.length === 0 ? (
           <Box>Not assigned to anything.</Box>
         ) : (
           <KeyValuePairs
             columns={2}
-            items={number.Associations.map((a) => ({
-              label: ASSOCIATION_LABELS[a.Name],
-              value: (
-                <>
-                  {holderPath(a.Name, number) ? (
-                    <Link href={href(holderPath(a.Name, number)!)} onFollow={follow}>
-                      {a.Value}
-                    </Link>
-                  ) : (
-                    a.Value
-                  )}
-                  <Box variant="small" display="block">
-                    since {formatTimestamp(a.AssociatedTimestamp)}
-                  </Box>
-                </>
-              ),
-            }))}
+            items={number.Associations.map((a) => {
+              const holder = nameOf(a);
+              const path = holderPath(a.Name, number);
+              const shown = holder?.name ?? a.Value;
+              return {
+                label: ASSOCIATION_LABELS[a.Name],
+                value: (
+                  <>
+                    {path ? (
+                      <Link href={href(path)} onFollow={follow}>
+                        {shown}
+                      </Link>
+                    ) : (
+                      shown
+                    )}
+                    {holder?.detail && (
+                      <Box variant="small" display="block">
+                        {holder.detail}
+                      </Box>
+                    )}
+                    {holder && (
+                      <Box variant="small" display="block">
+                        ID {a.Value}
+                      </Box>
+                    )}
+                    <Box variant="small" display="block">
+                      since {formatTimestamp(a.AssociatedTimestamp)}
+                    </Box>
+                  </>
+                ),
+              };
+            })}
           />
         )}
       </Container>

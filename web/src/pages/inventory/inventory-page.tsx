@@ -13,6 +13,7 @@ import { KeysetPagination } from '../../common/keyset-pagination';
 import { productTypeLabel } from '../../common/product-type-rules';
 import { tableSelectionLabels } from '../../common/table-strings';
 import { useDialogs } from '../../common/use-dialogs';
+import { useHolderNames } from '../../common/use-holder-names';
 import { useKeysetPages } from '../../common/use-keyset-pages';
 import { ConsoleLayout } from '../../layout/console-layout';
 import { useConsoleLinks } from '../../layout/use-console-links';
@@ -75,7 +76,8 @@ export function InventoryPage() {
     if (pages.error) notify({ id: 'inventory-load', type: 'error', header: 'The inventory could not be loaded', content: pages.error });
   }, [pages.error, notify]);
 
-  const columns = useMemo(() => phoneNumberColumns((id) => href(`/inventory/${encodeURIComponent(id)}`), follow), [href, follow]);
+  const nameOf = useHolderNames(pages.items);
+  const columns = useMemo(() => phoneNumberColumns((id) => href(`/inventory/${encodeURIComponent(id)}`), follow, nameOf), [href, follow, nameOf]);
   const changeProblem = unassignedProblem(selected);
   const assignBlocked = assignProblem(selected);
   const reassignBlocked = reassignProblem(selected);
@@ -217,7 +219,7 @@ export function InventoryPage() {
         mode={dialogs.open === 'reassign' ? 'reassign' : 'assign'}
         onAssign={(target) => void assignToVoiceTarget(target, dialogs.open === 'reassign')}
       />
-      <UnassignModal {...dialogs.props('unassign')} numbers={selected} onUnassign={() => void unassign()} />
+      <UnassignModal {...dialogs.props('unassign')} numbers={selected} nameOf={nameOf} onUnassign={() => void unassign()} />
       <DeleteNumbersModal {...dialogs.props('delete')} numbers={selected} onDelete={() => void deleteSelected()} />
     </ConsoleLayout>
   );

@@ -4,15 +4,18 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import { ActionModal, type DialogProps } from '../../common/action-modal';
 import { useEffect, useState } from 'react';
 import type { PhoneNumber } from '../../api/phone-numbers';
+import type { Association, HolderName } from '../../common/use-holder-names';
 import { assignedTo } from './phone-number-columns';
 
 interface UnassignModalProps extends DialogProps {
   numbers: PhoneNumber[];
+  /** The holders' names, as the inventory shows them. */
+  nameOf(association: Association): HolderName | undefined;
   onUnassign(): void;
 }
 
 /** Unassign: select the check box, and choose Unassign. */
-export function UnassignModal({ numbers, onUnassign, ...dialog }: UnassignModalProps) {
+export function UnassignModal({ numbers, nameOf, onUnassign, ...dialog }: UnassignModalProps) {
   const [confirmed, setConfirmed] = useState(false);
   useEffect(() => setConfirmed(false), [dialog.visible]);
   return (
@@ -28,7 +31,7 @@ export function UnassignModal({ numbers, onUnassign, ...dialog }: UnassignModalP
         <ul>
           {numbers.map((n) => (
             <li key={n.PhoneNumberId}>
-              {n.E164PhoneNumber}: {assignedTo(n)}
+              {n.E164PhoneNumber}: {assignedTo(n, nameOf)}
             </li>
           ))}
         </ul>
