@@ -279,6 +279,17 @@ describeConsole(
       const connectorId = VoiceConnector!.VoiceConnectorId!;
       await server.admin.voice.send(new AssociatePhoneNumbersWithVoiceConnectorCommand({ VoiceConnectorId: connectorId, E164PhoneNumbers: [held] }));
 
+      // The filter offers the connector by name, filters by its id, and its token shows the name.
+      await page.goto('/console/inventory');
+      const filter = page.getByRole('combobox', { name: 'Filter phone numbers' });
+      await filter.click();
+      await filter.fill('Assigned to voice connector = Seattle');
+      await page.getByRole('option', { name: /Seattle trunk/ }).click();
+      await expectTableNumbers(page, [held]);
+      expect(new URL(page.url()).searchParams.get('filter-name')).toBe('VoiceConnectorId');
+      expect(new URL(page.url()).searchParams.get('filter-value')).toBe(connectorId);
+      await page.getByText('Assigned to voice connector = Seattle trunk').waitFor();
+
       await page.goto('/console/inventory?status=Assigned');
       await expectTableNumbers(page, [held]);
       await selectNumbers(page, [held]);

@@ -99,47 +99,65 @@ const PRODUCT_TYPE_KEY = 'productType';
 const COUNTRY_KEY = 'country';
 const NUMBER_PREFIX_KEY = 'numberPrefix';
 
-export const FILTERING_PROPERTIES: PropertyFilterProps.FilteringProperty[] = [
-  // Tokens show the console's words (Business Calling), while the URL and the API get the wire value.
-  {
-    key: STATUS_KEY,
-    propertyLabel: 'Status',
-    groupValuesLabel: 'Status values',
-    operators: [{ operator: '=', format: (value: string) => STATUS_LABELS[value as PhoneNumberStatus] ?? value }],
-  },
-  {
-    key: PRODUCT_TYPE_KEY,
-    propertyLabel: 'Product type',
-    groupValuesLabel: 'Product type values',
-    operators: [{ operator: '=', format: (value: string) => PRODUCT_TYPE_LABELS[value as ProductType] ?? value }],
-  },
-  {
-    key: COUNTRY_KEY,
-    propertyLabel: 'Country',
-    groupValuesLabel: 'Country codes',
-    operators: ['='],
-  },
-  {
-    key: NUMBER_PREFIX_KEY,
-    propertyLabel: 'Phone number',
-    groupValuesLabel: 'Phone numbers',
-    // Starts with: '+1206' finds every Seattle number; a whole number finds itself.
-    operators: ['^'],
-  },
-  ...ASSOCIATION_NAMES.map(
-    (name): PropertyFilterProps.FilteringProperty => ({
-      key: name,
-      propertyLabel: `Assigned to ${ASSOCIATION_LABELS[name].toLowerCase()} ID`,
-      groupValuesLabel: `${ASSOCIATION_LABELS[name]} IDs`,
-      operators: ['='],
-    }),
-  ),
-];
+/** A holder the filter can offer by name: a voice connector, group, SIP rule or account of the organization. */
+export interface NamedHolder {
+  association: Exclude<AssociationName, 'UserId'>;
+  id: string;
+  name: string;
+}
 
-export const FILTERING_OPTIONS: PropertyFilterProps.FilteringOption[] = [
-  ...PHONE_NUMBER_STATUSES.map((status) => ({ propertyKey: STATUS_KEY, value: status, label: STATUS_LABELS[status] })),
-  ...PRODUCT_TYPES.map((type) => ({ propertyKey: PRODUCT_TYPE_KEY, value: type, label: PRODUCT_TYPE_LABELS[type] })),
-];
+/**
+ * The filter's properties. An "Assigned to" token holds the holder's id (what the API filters by)
+ * and shows its name when `holders` has it.
+ */
+export function filteringProperties(holders: readonly NamedHolder[] = []): PropertyFilterProps.FilteringProperty[] {
+  const nameOf = new Map(holders.map((h) => [`${h.association} ${h.id}`, h.name]));
+  return [
+    // Tokens show the console's words (Business Calling), while the URL and the API get the wire value.
+    {
+      key: STATUS_KEY,
+      propertyLabel: 'Status',
+      groupValuesLabel: 'Status values',
+      operators: [{ operator: '=', format: (value: string) => STATUS_LABELS[value as PhoneNumberStatus] ?? value }],
+    },
+    {
+      key: PRODUCT_TYPE_KEY,
+      propertyLabel: 'Product type',
+      groupValuesLabel: 'Product type values',
+      operators: [{ operator: '=', format: (value: string) => PRODUCT_TYPE_LABELS[value as ProductType] ?? value }],
+    },
+    {
+      key: COUNTRY_KEY,
+      propertyLabel: 'Country',
+      groupValuesLabel: 'Country codes',
+      operators: ['='],
+    },
+    {
+      key: NUMBER_PREFIX_KEY,
+      propertyLabel: 'Phone number',
+      groupValuesLabel: 'Phone numbers',
+      // Starts with: '+1206' finds every Seattle number; a whole number finds itself.
+      operators: ['^'],
+    },
+    ...ASSOCIATION_NAMES.map(
+      (name): PropertyFilterProps.FilteringProperty => ({
+        key: name,
+        propertyLabel: `Assigned to ${ASSOCIATION_LABELS[name].toLowerCase()}`,
+        groupValuesLabel: `${ASSOCIATION_LABELS[name]}s`,
+        operators: [{ operator: '=', format: (value: string) => nameOf.get(`${name} ${value}`) ?? value }],
+      }),
+    ),
+  ];
+}
+
+/** The values the filter suggests: statuses, product types, and the holders by name (their ids are what is filtered by). */
+export function filteringOptions(holders: readonly NamedHolder[] = []): PropertyFilterProps.FilteringOption[] {
+  return [
+    ...PHONE_NUMBER_STATUSES.map((status) => ({ propertyKey: STATUS_KEY, value: status, label: STATUS_LABELS[status] })),
+    ...PRODUCT_TYPES.map((type) => ({ propertyKey: PRODUCT_TYPE_KEY, value: type, label: PRODUCT_TYPE_LABELS[type] })),
+    ...holders.map((h) => ({ propertyKey: h.association, value: h.id, label: h.name, tags: [h.id] })),
+  ];
+}
 
 export function filterToTokens(filter: InventoryFilter): PropertyFilterProps.Query {
   const tokens: PropertyFilterProps.Token[] = [];

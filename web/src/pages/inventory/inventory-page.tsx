@@ -24,9 +24,9 @@ import { answerOf, batchNotices, notDone, numbersText } from './batch-notices';
 import { DeleteNumbersModal } from './delete-numbers-modal';
 import { EditProductTypeModal } from './edit-product-type-modal';
 import {
-  FILTERING_OPTIONS,
-  FILTERING_PROPERTIES,
   filterFromSearch,
+  filteringOptions,
+  filteringProperties,
   filterToSearch,
   filterToTokens,
   sortOrderFromSearch,
@@ -38,6 +38,7 @@ import {
 import { phoneNumberColumns } from './phone-number-columns';
 import { assignKind, assignProblem, reassignProblem, unassignedProblem, unassignProblem } from './selection-rules';
 import { UnassignModal } from './unassign-modal';
+import { useNamedHolders } from './use-named-holders';
 import { associateNumbers } from '../../api/voice-connectors';
 import { signInAgainNotice } from '../users/sign-in-notice';
 import { FEATURES } from '../../features';
@@ -77,6 +78,9 @@ export function InventoryPage() {
   }, [pages.error, notify]);
 
   const nameOf = useHolderNames(pages.items);
+  const namedHolders = useNamedHolders();
+  const filterProperties = useMemo(() => filteringProperties(namedHolders), [namedHolders]);
+  const filterOptions = useMemo(() => filteringOptions(namedHolders), [namedHolders]);
   const columns = useMemo(() => phoneNumberColumns((id) => href(`/inventory/${encodeURIComponent(id)}`), follow, nameOf), [href, follow, nameOf]);
   const changeProblem = unassignedProblem(selected);
   const assignBlocked = assignProblem(selected);
@@ -192,8 +196,8 @@ export function InventoryPage() {
           <PropertyFilter
             query={filterToTokens(filter)}
             onChange={({ detail }) => setSearchParams(viewToSearch(tokensToFilter(detail), order))}
-            filteringProperties={FILTERING_PROPERTIES}
-            filteringOptions={FILTERING_OPTIONS}
+            filteringProperties={filterProperties}
+            filteringOptions={filterOptions}
             filteringPlaceholder="Filter phone numbers by number, country, status, product type or what they are assigned to"
             filteringAriaLabel="Filter phone numbers"
             hideOperations
