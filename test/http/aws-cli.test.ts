@@ -22,6 +22,7 @@ interface AwsCliResult {
 
 // Nothing of the machine's own AWS set-up (profiles, session tokens, a pager) may reach the CLI.
 const isolatedConfigDir = fs.mkdtempSync(path.join(os.tmpdir(), 'numberyard-aws-cli-'));
+afterAll(() => fs.rmSync(isolatedConfigDir, { recursive: true, force: true }));
 const inheritedEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('AWS_')));
 
 function aws(server: TestServer, credentials: Credentials, args: readonly string[]): Promise<AwsCliResult> {
