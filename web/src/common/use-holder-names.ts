@@ -11,12 +11,17 @@ export type Association = PhoneNumber['Associations'][number];
 
 export interface HolderName {
   name: string;
-  /** What else identifies the holder: a user's email, the SIP media applications of a rule. */
+  /** What else identifies the holder: a user's email, the SIP media applications of a rule (read only when asked for). */
   detail?: string;
 }
 
-async function sipRuleHolder(ruleId: string): Promise<HolderName> {
+/** A holder's name, once it has been read. */
+export type HolderNameOf = (association: Association) => HolderName | undefined;
+
+async function sipRuleHolder(ruleId: string, withDetails: boolean): Promise<HolderName> {
   const rule = await getSipRule(ruleId);
+  // Naming the rule's applications costs a Get each: only View details shows them.
+  if (!withDetails) return { name: rule.Name };
   const targets = [...rule.TargetApplications].sort((a, b) => a.Priority - b.Priority);
   const applications = await Promise.all(
     targets.map((target) => getSipMediaApplication(target.SipMediaApplicationId).then((application) => application.Name, () => target.SipMediaApplicationId)),
@@ -24,7 +29,7 @@ async function sipRuleHolder(ruleId: string): Promise<HolderName> {
   return { name: rule.Name, detail: applications.length > 0 ? `SIP media applications: ${applications.join(', ')}` : undefined };
 }
 
-function fetchHolder(association: Association, number: PhoneNumber): Promise<HolderName> {
+function fetchHolder(association: Association, number: PhoneNumber, withDetails: boolean): Promise<HolderName> {
   switch (association.Name) {
     case 'AccountId':
       return getAccount(association.Value).then((account) => ({ name: account.Name }));
@@ -39,7 +44,7 @@ function fetchHolder(association: Association, number: PhoneNumber): Promise<Hol
     case 'VoiceConnectorGroupId':
       return getVoiceConnectorGroup(association.Value).then((group) => ({ name: group.Name }));
     case 'SipRuleId':
-      return sipRuleHolder(association.Value);
+      return sipRuleHolder(association.Value, withDetails);
   }
 }
 
@@ -48,9 +53,11 @@ const keyOf = (association: Association) => `${association.Name} ${association.V
 /**
  * The names of what holds `numbers`, read again whenever `numbers` is (a new page, a refresh), each
  * holder once however many numbers it holds. Until its name arrives, or when it cannot be read (a
- * holder deleted meanwhile), a holder has none: show its id.
+ * holder deleted meanwhile), a holder has none: show its id. `withDetails` also reads what a detail
+ * needs beyond the holder itself (a SIP rule's applications).
  */
-export function useHolderNames(numbers: readonly PhoneNumber[]): (association: Association) => HolderName | undefined {
+export function useHolderNames(numbers: readonly PhoneNumber[], options: { withDetails?: boolean } = {}): HolderNameOf {
+  const withDetails = options.withDetails ?? false;
   const [names, setNames] = useState<ReadonlyMap<string, HolderName>>(new Map());
   useEffect(() => {
     let current = true;
@@ -58,7 +65,7 @@ export function useHolderNames(numbers: readonly PhoneNumber[]): (association: A
     for (const number of numbers) {
       for (const association of number.Associations) {
         const key = keyOf(association);
-        if (!lookups.has(key)) lookups.set(key, fetchHolder(association, number));
+        if (!lookups.has(key)) lookups.set(key, fetchHolder(association, number, withDetails));
       }
     }
     if (lookups.size === 0) return;
@@ -78,6 +85,6 @@ export function useHolderNames(numbers: readonly PhoneNumber[]): (association: A
     return () => {
       current = false;
     };
-  }, [numbers]);
+  }, [numbers, withDetails]);
   return useCallback((association: Association) => names.get(keyOf(association)), [names]);
 }

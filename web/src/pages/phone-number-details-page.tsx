@@ -36,7 +36,7 @@ function holderPath(name: AssociationName, number: PhoneNumber): string | undefi
 
 function Details({ number }: { number: PhoneNumber }) {
   const { href, follow } = useConsoleLinks();
-  const nameOf = useHolderNames(useMemo(() => [number], [number]));
+  const nameOf = useHolderNames(useMemo(() => [number], [number]), { withDetails: true });
   const c = number.Capabilities;
   return (
     <SpaceBetween size="l">

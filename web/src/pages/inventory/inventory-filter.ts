@@ -110,7 +110,7 @@ export interface NamedHolder {
  * The filter's properties. An "Assigned to" token holds the holder's id (what the API filters by)
  * and shows its name when `holders` has it.
  */
-export function filteringProperties(holders: readonly NamedHolder[] = []): PropertyFilterProps.FilteringProperty[] {
+export function filteringProperties(holders: readonly NamedHolder[]): PropertyFilterProps.FilteringProperty[] {
   const nameOf = new Map(holders.map((h) => [`${h.association} ${h.id}`, h.name]));
   return [
     // Tokens show the console's words (Business Calling), while the URL and the API get the wire value.
@@ -151,7 +151,7 @@ export function filteringProperties(holders: readonly NamedHolder[] = []): Prope
 }
 
 /** The values the filter suggests: statuses, product types, and the holders by name (their ids are what is filtered by). */
-export function filteringOptions(holders: readonly NamedHolder[] = []): PropertyFilterProps.FilteringOption[] {
+export function filteringOptions(holders: readonly NamedHolder[]): PropertyFilterProps.FilteringOption[] {
   return [
     ...PHONE_NUMBER_STATUSES.map((status) => ({ propertyKey: STATUS_KEY, value: status, label: STATUS_LABELS[status] })),
     ...PRODUCT_TYPES.map((type) => ({ propertyKey: PRODUCT_TYPE_KEY, value: type, label: PRODUCT_TYPE_LABELS[type] })),

@@ -2,14 +2,14 @@ import Link from '@cloudscape-design/components/link';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import type { TableProps } from '@cloudscape-design/components/table';
 import type { PhoneNumber } from '../../api/phone-numbers';
-import type { Association, HolderName } from '../../common/use-holder-names';
+import type { Association, HolderNameOf } from '../../common/use-holder-names';
 import { ASSOCIATION_LABELS, formatTimestamp, NUMBER_TYPE_LABELS, PRODUCT_TYPE_LABELS, STATUS_LABELS, statusIndicatorType } from '../../common/labels';
 
 /**
  * "User Jane Doe (account Example Corp)": what holds the number, in the console's words, by name
  * where `nameOf` knows it (see useHolderNames) and by id otherwise.
  */
-export function assignedTo(number: PhoneNumber, nameOf: (association: Association) => HolderName | undefined = () => undefined): string {
+export function assignedTo(number: PhoneNumber, nameOf: HolderNameOf): string {
   const holder = number.Associations.find((a) => a.Name !== 'AccountId');
   if (!holder) return '-';
   const account = number.Associations.find((a) => a.Name === 'AccountId');
@@ -20,7 +20,7 @@ export function assignedTo(number: PhoneNumber, nameOf: (association: Associatio
 export function phoneNumberColumns(
   detailsHref: (id: string) => string,
   follow: (event: { preventDefault(): void; detail: { href?: string | undefined } }) => void,
-  nameOf: (association: Association) => HolderName | undefined,
+  nameOf: HolderNameOf,
 ): TableProps.ColumnDefinition<PhoneNumber>[] {
   return [
     {

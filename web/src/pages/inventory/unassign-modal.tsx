@@ -4,13 +4,13 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import { ActionModal, type DialogProps } from '../../common/action-modal';
 import { useEffect, useState } from 'react';
 import type { PhoneNumber } from '../../api/phone-numbers';
-import type { Association, HolderName } from '../../common/use-holder-names';
+import type { HolderNameOf } from '../../common/use-holder-names';
 import { assignedTo } from './phone-number-columns';
 
 interface UnassignModalProps extends DialogProps {
   numbers: PhoneNumber[];
   /** The holders' names, as the inventory shows them. */
-  nameOf(association: Association): HolderName | undefined;
+  nameOf: HolderNameOf;
   onUnassign(): void;
 }
 
