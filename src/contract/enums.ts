@@ -12,6 +12,14 @@ export const PHONE_NUMBER_STATUSES = [
 ] as const;
 export type PhoneNumberStatus = (typeof PHONE_NUMBER_STATUSES)[number];
 
+/**
+ * Statuses the Chime SDK Voice client also knows, of numbers being ported in. numberyard does not port
+ * numbers, so no number ever has one; ListPhoneNumbers still accepts them as a filter (and lists nothing),
+ * as a script written for that client may send them.
+ */
+export const PORTING_PHONE_NUMBER_STATUSES = ['Cancelled', 'PortinCancelRequested', 'PortinInProgress'] as const;
+export type PortingPhoneNumberStatus = (typeof PORTING_PHONE_NUMBER_STATUSES)[number];
+
 export const PRODUCT_TYPES = ['BusinessCalling', 'VoiceConnector', 'SipMediaApplicationDialIn'] as const;
 export type ProductType = (typeof PRODUCT_TYPES)[number];
 

@@ -7,6 +7,7 @@ import {
   ORDER_STATUSES,
   ORDER_TYPES,
   PHONE_NUMBER_STATUSES,
+  PORTING_PHONE_NUMBER_STATUSES,
   PHONE_NUMBER_TYPES,
   PRODUCT_TYPES,
   SORT_ORDERS,
@@ -64,7 +65,7 @@ export const PhoneNumberIdParams = Type.Object({ PhoneNumberId: IdParam });
 
 /** FilterName values: the voice client sends the first three, the legacy client also AccountId and UserId. */
 export const ListPhoneNumbersQuery = Type.Object({
-  status: Type.Optional(StringEnum(PHONE_NUMBER_STATUSES)),
+  status: Type.Optional(StringEnum([...PHONE_NUMBER_STATUSES, ...PORTING_PHONE_NUMBER_STATUSES])),
   'product-type': Type.Optional(StringEnum(PRODUCT_TYPES)),
   'filter-name': Type.Optional(StringEnum(ASSOCIATION_NAMES)),
   'filter-value': Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
@@ -83,7 +84,9 @@ export const ListPhoneNumbersResponse = Type.Object({
   NextToken: Type.Optional(Type.String()),
 });
 
-const CallingNameField = Type.String({ maxLength: 15, description: 'Letters, digits and spaces, 2-15 characters; empty clears it' });
+// The 2-15 characters rule is checked by the domain (assertCallingName) alone, so that a batch reports a
+// bad calling name in that item's PhoneNumberErrors whether it is too short or too long.
+const CallingNameField = Type.String({ description: 'Letters, digits and spaces, 2-15 characters; empty clears it' });
 const NameField = Type.String({ maxLength: NAME_MAX_LENGTH });
 
 export const UpdatePhoneNumberBody = Type.Object({

@@ -36,9 +36,12 @@ export interface SupportedCountry {
   phoneNumberTypes: readonly PhoneNumberType[];
 }
 
+/** Toll-free numbers cannot be Business Calling (productTypeProblem), so that product type offers only local ones. */
+const US_BUSINESS_CALLING_TYPES: readonly PhoneNumberType[] = ['Local'];
+
 /** The countries (US first, then alphabetical) whose numbers can be ordered with this product type. */
 export function supportedCountries(productType: ProductType): SupportedCountry[] {
-  const countries: SupportedCountry[] = [{ countryCode: 'US', phoneNumberTypes: US_TYPES }];
+  const countries: SupportedCountry[] = [{ countryCode: 'US', phoneNumberTypes: productType === 'BusinessCalling' ? US_BUSINESS_CALLING_TYPES : US_TYPES }];
   if (productType === 'SipMediaApplicationDialIn') {
     for (const [countryCode, phoneNumberTypes] of Object.entries(SIP_MEDIA_APPLICATION_COUNTRIES).sort(([a], [b]) => a.localeCompare(b))) {
       countries.push({ countryCode, phoneNumberTypes });

@@ -1,6 +1,6 @@
 import type { PhoneNumberError } from '../contract/errors';
 import type { ListPhoneNumbersQuery, PhoneNumber, UpdatePhoneNumberBody } from '../contract/phone-number.schema';
-import type { PhoneNumberType } from '../contract/enums';
+import { PORTING_PHONE_NUMBER_STATUSES, type PhoneNumberType, type PortingPhoneNumberStatus } from '../contract/enums';
 import { LIST_DEFAULT_RESULTS } from '../contract/limits';
 import { NumberyardError, badRequest, conflict, notFound } from '../domain/numberyard-error';
 import { assertProductTypeAllowed, assertProductTypeChangeable, singleChange, type PhoneNumberChange } from '../domain/phone-number-rules';
@@ -13,6 +13,12 @@ import { callerActor, recordChanges, SYSTEM_ACTOR } from './audit-trail';
 import { decodeSortedNextToken, toSortedPage } from './sorted-next-token';
 import { toWirePhoneNumber, type NumberHolder } from './phone-number.mapper';
 import { isoNow, type Caller, type ServiceContext } from './service-context';
+
+const PORTING_STATUSES: ReadonlySet<string> = new Set(PORTING_PHONE_NUMBER_STATUSES);
+
+function isPortingStatus(status: string | undefined): status is PortingPhoneNumberStatus {
+  return status !== undefined && PORTING_STATUSES.has(status);
+}
 
 function phoneNumberNotFound(id: string): NumberyardError {
   return notFound(`Phone number ${id} not found`);
@@ -54,9 +60,13 @@ export function createPhoneNumberService(ctx: ServiceContext) {
     const wanted = singleChange(change);
     const row = await phoneNumberRepository.getInOrganization(trx, caller.organizationId, id);
     if (!row) throw phoneNumberNotFound(id);
-    // A number in the deletion queue (or still being acquired) is frozen until it is restored.
+    // A number in the deletion queue is frozen until it is restored; one still being acquired, until its order completes.
     if (row.status !== 'Unassigned' && row.status !== 'Assigned') {
-      throw conflict(`Phone number ${id} is ${row.status}; restore it before changing it`);
+      throw conflict(
+        row.status === 'DeleteInProgress'
+          ? `Phone number ${id} is in the deletion queue; restore it before changing it`
+          : `Phone number ${id} is ${row.status}; it can be changed once it is Unassigned or Assigned`,
+      );
     }
     const changes: Partial<PhoneNumberRow> = { updated_at: now };
     if (wanted.attribute === 'ProductType') {
@@ -106,17 +116,21 @@ export function createPhoneNumberService(ctx: ServiceContext) {
       if ((filterName === undefined) !== (filterValue === undefined)) {
         throw badRequest('FilterName and FilterValue must be given together');
       }
+      const status = query.status;
+      const nextAfter = decodeSortedNextToken(query['next-token'], order);
+      // No number is ever being ported in (see PORTING_PHONE_NUMBER_STATUSES).
+      if (isPortingStatus(status)) return { PhoneNumbers: [] };
       const rows = await phoneNumberRepository.listPage(
         db,
         caller.organizationId,
         {
-          status: query.status,
+          status,
           productType: query['product-type'],
           association: filterName && filterValue ? { name: filterName, value: filterValue } : undefined,
           prefix: query['number-prefix'],
           country: query.country,
         },
-        decodeSortedNextToken(query['next-token'], order),
+        nextAfter,
         limit,
         order,
       );

@@ -95,6 +95,7 @@ function cases(otherOrganizationsNumber: string): BadCase[] {
     badRequest('UpdatePhoneNumber: Name over 256 characters', { method: 'POST', path: update, body: json({ Name: 'x'.repeat(257) }) }, /Name/),
     badRequest('UpdatePhoneNumber: CallingName with punctuation', { method: 'POST', path: update, body: json({ CallingName: 'No_underscores!' }) }, /CallingName/),
     badRequest('UpdatePhoneNumber: CallingName of one letter', { method: 'POST', path: update, body: json({ CallingName: 'x' }) }, /CallingName/),
+    badRequest('UpdatePhoneNumber: CallingName of 16 characters', { method: 'POST', path: update, body: json({ CallingName: 'Sixteen chars 16' }) }, /CallingName/),
     badRequest('UpdatePhoneNumber: nothing to update', { method: 'POST', path: update, body: json({}) }, /Specify one of/),
     badRequest('UpdatePhoneNumber: two details at once', { method: 'POST', path: update, body: json({ ProductType: 'SipMediaApplicationDialIn', Name: 'x' }) }, /one phone number detail/),
     badRequest('UpdatePhoneNumber: toll-free as Business Calling', { method: 'POST', path: path(TOLL_FREE), body: json({ ProductType: 'BusinessCalling' }) }, /toll-free/),

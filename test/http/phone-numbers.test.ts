@@ -68,6 +68,13 @@ for (const dialect of DIALECTS) {
       const unassigned = await server.admin.chime.send(new ChimeList({ Status: 'Unassigned', ProductType: 'SipMediaApplicationDialIn', MaxResults: 100 }));
       expect(unassigned.PhoneNumbers?.map((p) => p.E164PhoneNumber)).toEqual([...numbers].sort());
       expect(unassigned.NextToken).toBeUndefined();
+
+      // The voice client's porting statuses are valid filters; no number is ever being ported in.
+      for (const Status of ['Cancelled', 'PortinInProgress', 'PortinCancelRequested']) {
+        const porting = await server.admin.voice.send(new VoiceList({ Status, ProductType: 'SipMediaApplicationDialIn' }));
+        expect(porting.PhoneNumbers, Status).toEqual([]);
+      }
+      await expect(server.admin.voice.send(new VoiceList({ Status: 'Porting' }))).rejects.toBeInstanceOf(VoiceBadRequest);
     });
 
     it('rejects a NextToken it did not issue and MaxResults outside 1-100', async () => {
@@ -110,7 +117,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('batch-updates with a per-item error and refuses duplicates as a whole', async () => {
-      const numbers = usNumbers(2, 400);
+      const numbers = usNumbers(3, 400);
       await importNumbers(server, numbers, 'VoiceConnector');
       const result = await server.admin.voice.send(
         new VoiceBatchUpdate({
@@ -118,14 +125,18 @@ for (const dialect of DIALECTS) {
             { PhoneNumberId: numbers[0], ProductType: 'SipMediaApplicationDialIn' },
             { PhoneNumberId: '+12065551234', ProductType: 'SipMediaApplicationDialIn' },
             { PhoneNumberId: numbers[1], CallingName: 'x' },
+            // Too long breaks the same 2-15 rule as too short: reported for its item too, not for the whole batch.
+            { PhoneNumberId: numbers[2], CallingName: 'Seventeen chars x' },
           ],
         }),
       );
       expect(result.PhoneNumberErrors).toEqual([
         { PhoneNumberId: '+12065551234', ErrorCode: 'NotFound', ErrorMessage: expect.stringContaining('not found') },
         { PhoneNumberId: numbers[1], ErrorCode: 'BadRequest', ErrorMessage: expect.stringContaining('CallingName') },
+        { PhoneNumberId: numbers[2], ErrorCode: 'BadRequest', ErrorMessage: expect.stringContaining('CallingName') },
       ]);
       expect((await server.admin.voice.send(new VoiceGet({ PhoneNumberId: numbers[0] }))).PhoneNumber?.ProductType).toBe('SipMediaApplicationDialIn');
+      expect((await server.admin.voice.send(new VoiceGet({ PhoneNumberId: numbers[2] }))).PhoneNumber?.CallingName).toBeUndefined();
 
       const duplicate = server.admin.voice.send(
         new VoiceBatchUpdate({
