@@ -5,6 +5,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import type { ListPhoneNumbersQuery } from '../../src/contract/phone-number.schema';
 import type { Services } from '../../src/services';
 import { encodeNextToken } from '../../src/services/next-token';
+import { phoneNumberListScope } from '../../src/services/phone-number.service';
 import type { Caller } from '../../src/services/service-context';
 import { cpuPerRequestByPhase } from './cpu-phases';
 import type { ChildUsage, ServerChild } from './server-child';
@@ -43,7 +44,8 @@ export async function measureListLatency(options: ListLatencyOptions) {
       .prepare(`select e164 from phone_numbers where organization_id = ? and status = ? and product_type = ? order by e164 limit 1 offset ?`)
       .pluck()
       .get(organizationId, FILTER.status, FILTER.productType, options.depth - 1) as string;
-    const nextToken = encodeNextToken(afterE164);
+    // The token the server would have issued after that many pages of this filter.
+    const nextToken = encodeNextToken(afterE164, phoneNumberListScope({ status: FILTER.status, 'product-type': FILTER.productType }));
     const page = sqlite.prepare(RAW_PAGE_SQL);
     const plan = sqlite
       .prepare(`explain query plan ${RAW_PAGE_SQL}`)

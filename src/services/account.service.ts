@@ -17,7 +17,7 @@ import { userRepository } from '../storage/repositories/user.repository';
 import { toWireAccount, toWireUser } from './account.mapper';
 import { normalizeEmail, requireAccount } from './account-lookup';
 import { callerActor, recordChanges } from './audit-trail';
-import { decodeNextToken, encodeNextToken } from './next-token';
+import { decodeNextToken, encodeNextToken, listScope, type ListScope } from './next-token';
 import { isoNow, type Caller, type ServiceContext } from './service-context';
 
 /** Team accounts offer only some licenses; the others are refused by name. */
@@ -28,12 +28,12 @@ export function assertLicenseSupported(member: string, license: License): void {
 }
 
 // The accounts list is ordered by (name, id), so its NextToken carries both.
-function encodePosition(row: AccountRow): string {
-  return encodeNextToken(JSON.stringify([row.name, row.id]));
+function encodePosition(row: AccountRow, scope: ListScope): string {
+  return encodeNextToken(JSON.stringify([row.name, row.id]), scope);
 }
 
-function decodePosition(token: string | undefined): AccountPosition | undefined {
-  const key = decodeNextToken(token);
+function decodePosition(token: string | undefined, scope: ListScope): AccountPosition | undefined {
+  const key = decodeNextToken(token, scope);
   if (key === undefined) return undefined;
   try {
     const parsed: unknown = JSON.parse(key);
@@ -78,16 +78,17 @@ export function createAccountService(ctx: ServiceContext) {
     async list(caller: Caller, query: ListAccountsQuery): Promise<{ Accounts: Account[]; NextToken?: string }> {
       const limit = query['max-results'] ?? LIST_DEFAULT_RESULTS;
       const userEmail = query['user-email'];
+      const scope = listScope('ListAccounts', { name: query.name, 'user-email': userEmail === undefined ? undefined : normalizeEmail(userEmail) });
       const rows = await accountRepository.listPage(
         db,
         caller.organizationId,
         { namePrefix: query.name, userEmail: userEmail === undefined ? undefined : normalizeEmail(userEmail) },
-        decodePosition(query['next-token']),
+        decodePosition(query['next-token'], scope),
         limit,
       );
       const items = rows.slice(0, limit);
       const result: { Accounts: Account[]; NextToken?: string } = { Accounts: items.map(toWireAccount) };
-      if (rows.length > limit) result.NextToken = encodePosition(items[items.length - 1]!);
+      if (rows.length > limit) result.NextToken = encodePosition(items[items.length - 1]!, scope);
       return result;
     },
 

@@ -5,7 +5,7 @@ import { badRequest } from '../domain/numberyard-error';
 import { orderableTypesOf, supportedCountries } from '../domain/supported-countries';
 import type { AvailableNumberSearch } from '../storage/repositories/available-number.repository';
 import { availableNumberRepository } from '../storage/repositories/available-number.repository';
-import { decodeNextToken, toPage } from './next-token';
+import { decodeNextToken, listScope, toPage } from './next-token';
 import type { Caller, ServiceContext } from './service-context';
 
 /**
@@ -59,8 +59,10 @@ export function createAvailableNumberSearchService(ctx: ServiceContext) {
     async search(_caller: Caller, query: SearchAvailablePhoneNumbersQuery): Promise<{ E164PhoneNumbers: string[]; NextToken?: string }> {
       const search = toAvailableNumberSearch(query);
       const limit = query['max-results'] ?? SEARCH_DEFAULT_RESULTS;
-      const rows = await availableNumberRepository.search(db, search, decodeNextToken(query['next-token']), limit);
-      const page = toPage(rows, limit, (row) => row.e164);
+      // The search as the rules resolved it: two queries that search the same numbers share their tokens.
+      const scope = listScope('SearchAvailablePhoneNumbers', { ...search });
+      const rows = await availableNumberRepository.search(db, search, decodeNextToken(query['next-token'], scope), limit);
+      const page = toPage(rows, limit, (row) => row.e164, scope);
       const result: { E164PhoneNumbers: string[]; NextToken?: string } = { E164PhoneNumbers: page.items.map((row) => row.e164) };
       if (page.nextToken) result.NextToken = page.nextToken;
       return result;

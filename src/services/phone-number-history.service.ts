@@ -3,7 +3,7 @@ import { LIST_DEFAULT_RESULTS } from '../contract/limits';
 import { badRequest, notFound } from '../domain/numberyard-error';
 import { auditEventRepository, type AuditEventRow } from '../storage/repositories/audit-event.repository';
 import { phoneNumberRepository } from '../storage/repositories/phone-number.repository';
-import { decodeNextToken, toPage } from './next-token';
+import { decodeNextToken, listScope, toPage, type ListScope } from './next-token';
 import type { Caller, ServiceContext } from './service-context';
 
 function toHistoryEvent(row: AuditEventRow): HistoryEvent {
@@ -14,8 +14,8 @@ function toHistoryEvent(row: AuditEventRow): HistoryEvent {
 }
 
 /** The keyset position in a history NextToken is the last event id, a positive integer. */
-function afterEventId(token: string | undefined): number | undefined {
-  const after = decodeNextToken(token);
+function afterEventId(token: string | undefined, scope: ListScope): number | undefined {
+  const after = decodeNextToken(token, scope);
   if (after === undefined) return undefined;
   if (!/^[0-9]{1,15}$/.test(after)) throw badRequest('The NextToken is not valid; send the NextToken of a previous response unchanged');
   return Number(after);
@@ -28,12 +28,13 @@ export function createPhoneNumberHistoryService(ctx: ServiceContext) {
   return {
     async list(caller: Caller, phoneNumberId: string, query: PhoneNumberHistoryQuery): Promise<PhoneNumberHistoryResponse> {
       const limit = query['max-results'] ?? LIST_DEFAULT_RESULTS;
-      const after = afterEventId(query['next-token']);
+      const scope = listScope('ListPhoneNumberHistory', { PhoneNumberId: phoneNumberId });
+      const after = afterEventId(query['next-token'], scope);
       if (!(await phoneNumberRepository.getInOrganization(db, caller.organizationId, phoneNumberId))) {
         throw notFound(`Phone number ${phoneNumberId} not found`);
       }
       const rows = await auditEventRepository.listForResource(db, caller.organizationId, 'PhoneNumber', phoneNumberId, after, limit + 1);
-      const page = toPage(rows, limit, (row) => String(row.id));
+      const page = toPage(rows, limit, (row) => String(row.id), scope);
       const result: PhoneNumberHistoryResponse = { Events: page.items.map(toHistoryEvent) };
       if (page.nextToken) result.NextToken = page.nextToken;
       return result;

@@ -10,7 +10,7 @@ import { availableNumberRepository } from '../storage/repositories/available-num
 import { phoneNumberOrderRepository, type OrderedPhoneNumberRow, type PhoneNumberOrderRow } from '../storage/repositories/phone-number-order.repository';
 import { phoneNumberRepository, type PhoneNumberRow } from '../storage/repositories/phone-number.repository';
 import { callerActor, recordChanges, SYSTEM_ACTOR, type AuditChange } from './audit-trail';
-import { decodeNextToken, toPage } from './next-token';
+import { decodeNextToken, listScope, toPage } from './next-token';
 import { toWireOrder } from './phone-number-order.mapper';
 import { toWirePhoneNumber } from './phone-number.mapper';
 import { isoNow, type Caller, type ServiceContext } from './service-context';
@@ -167,8 +167,9 @@ export function createPhoneNumberOrderService(ctx: ServiceContext) {
 
     async list(caller: Caller, query: { 'max-results'?: number; 'next-token'?: string }): Promise<{ PhoneNumberOrders: PhoneNumberOrder[]; NextToken?: string }> {
       const limit = query['max-results'] ?? LIST_DEFAULT_RESULTS;
-      const rows = await phoneNumberOrderRepository.listPage(db, caller.organizationId, decodeNextToken(query['next-token']), limit);
-      const page = toPage(rows, limit, (row) => row.id);
+      const scope = listScope('ListPhoneNumberOrders');
+      const rows = await phoneNumberOrderRepository.listPage(db, caller.organizationId, decodeNextToken(query['next-token'], scope), limit);
+      const page = toPage(rows, limit, (row) => row.id, scope);
       const result: { PhoneNumberOrders: PhoneNumberOrder[]; NextToken?: string } = { PhoneNumberOrders: await withOrderedNumbers(db, page.items) };
       if (page.nextToken) result.NextToken = page.nextToken;
       return result;

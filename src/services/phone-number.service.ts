@@ -10,7 +10,7 @@ import { availableNumberRepository } from '../storage/repositories/available-num
 import { phoneNumberRepository, type PhoneNumberRow } from '../storage/repositories/phone-number.repository';
 import { userRepository } from '../storage/repositories/user.repository';
 import { callerActor, recordChanges, SYSTEM_ACTOR } from './audit-trail';
-import { decodeSortedNextToken, toSortedPage } from './sorted-next-token';
+import { decodeNextToken, listScope, toPage, type ListScope } from './next-token';
 import { toWirePhoneNumber, type NumberHolder } from './phone-number.mapper';
 import { isoNow, type Caller, type ServiceContext } from './service-context';
 
@@ -18,6 +18,18 @@ const PORTING_STATUSES: ReadonlySet<string> = new Set(PORTING_PHONE_NUMBER_STATU
 
 function isPortingStatus(status: string | undefined): status is PortingPhoneNumberStatus {
   return status !== undefined && PORTING_STATUSES.has(status);
+}
+
+/** What a ListPhoneNumbers NextToken is valid for (see next-token.ts): the filters; the token itself carries the sort order. */
+export function phoneNumberListScope(query: ListPhoneNumbersQuery): ListScope {
+  return listScope('ListPhoneNumbers', {
+    status: query.status,
+    'product-type': query['product-type'],
+    'filter-name': query['filter-name'],
+    'filter-value': query['filter-value'],
+    country: query.country,
+    'number-prefix': query['number-prefix'],
+  });
 }
 
 function phoneNumberNotFound(id: string): NumberyardError {
@@ -117,7 +129,8 @@ export function createPhoneNumberService(ctx: ServiceContext) {
         throw badRequest('FilterName and FilterValue must be given together');
       }
       const status = query.status;
-      const nextAfter = decodeSortedNextToken(query['next-token'], order);
+      const scope = phoneNumberListScope(query);
+      const nextAfter = decodeNextToken(query['next-token'], scope, order);
       // No number is ever being ported in (see PORTING_PHONE_NUMBER_STATUSES).
       if (isPortingStatus(status)) return { PhoneNumbers: [] };
       const rows = await phoneNumberRepository.listPage(
@@ -134,7 +147,7 @@ export function createPhoneNumberService(ctx: ServiceContext) {
         limit,
         order,
       );
-      const page = toSortedPage(rows, limit, (row) => row.e164, order);
+      const page = toPage(rows, limit, (row) => row.e164, scope, order);
       const holders = await holdersOf(caller.organizationId, page.items);
       const result: { PhoneNumbers: PhoneNumber[]; NextToken?: string } = {
         PhoneNumbers: page.items.map((row) => toWirePhoneNumber(row, region, row.user_id === null ? undefined : holders.get(row.user_id))),

@@ -10,7 +10,7 @@ import { badRequest, conflict, notFound, type NumberyardError } from '../domain/
 import { sipMediaApplicationRepository } from '../storage/repositories/sip-media-application.repository';
 import { sipRuleRepository } from '../storage/repositories/sip-rule.repository';
 import { callerActor, recordChanges } from './audit-trail';
-import { decodeNextToken, toPage } from './next-token';
+import { decodeNextToken, listScope, toPage } from './next-token';
 import { isoNow, type Caller, type ServiceContext } from './service-context';
 import { toWireSipMediaApplication } from './sip.mapper';
 import { newTimeOrderedId } from './time-ordered-id';
@@ -91,8 +91,9 @@ export function createSipMediaApplicationService(ctx: ServiceContext) {
 
     async list(caller: Caller, query: ListSipMediaApplicationsQuery): Promise<{ SipMediaApplications: SipMediaApplication[]; NextToken?: string }> {
       const limit = query['max-results'] ?? LIST_DEFAULT_RESULTS;
-      const rows = await sipMediaApplicationRepository.listPage(db, caller.organizationId, decodeNextToken(query['next-token']), limit);
-      const page = toPage(rows, limit, (row) => row.id);
+      const scope = listScope('ListSipMediaApplications');
+      const rows = await sipMediaApplicationRepository.listPage(db, caller.organizationId, decodeNextToken(query['next-token'], scope), limit);
+      const page = toPage(rows, limit, (row) => row.id, scope);
       const result: { SipMediaApplications: SipMediaApplication[]; NextToken?: string } = {
         SipMediaApplications: page.items.map(toWireSipMediaApplication),
       };

@@ -16,7 +16,7 @@ import {
 import { sipMediaApplicationRepository } from '../storage/repositories/sip-media-application.repository';
 import { sipRuleRepository, type SipRuleRow, type SipRuleTargetRow } from '../storage/repositories/sip-rule.repository';
 import { callerActor, recordChanges, type AuditChange } from './audit-trail';
-import { decodeNextToken, toPage } from './next-token';
+import { decodeNextToken, listScope, toPage } from './next-token';
 import { toWirePhoneNumber } from './phone-number.mapper';
 import { isoNow, type Caller, type ServiceContext } from './service-context';
 import { assertNameNotBlank, sipMediaApplicationNotFound } from './sip-media-application.service';
@@ -167,14 +167,15 @@ export function createSipRuleService(ctx: ServiceContext) {
       if (applicationId !== undefined && !(await sipMediaApplicationRepository.getInOrganization(db, caller.organizationId, applicationId))) {
         throw sipMediaApplicationNotFound(applicationId);
       }
+      const scope = listScope('ListSipRules', { 'sip-media-application': applicationId });
       const rows = await sipRuleRepository.listPage(
         db,
         caller.organizationId,
         { sipMediaApplicationId: applicationId },
-        decodeNextToken(query['next-token']),
+        decodeNextToken(query['next-token'], scope),
         limit,
       );
-      const page = toPage(rows, limit, (row) => row.id);
+      const page = toPage(rows, limit, (row) => row.id, scope);
       const targetsOf = new Map<string, SipRuleTargetRow[]>();
       for (const target of await sipRuleRepository.listTargets(db, page.items.map((row) => row.id))) {
         const ofRule = targetsOf.get(target.sip_rule_id);

@@ -23,7 +23,7 @@ import { telephonyOf, toWireNotification, toWireUser, toWireUserView } from './a
 import { normalizeEmail, requireAccount, requireUser } from './account-lookup';
 import { assertLicenseSupported } from './account.service';
 import { callerActor, recordChanges } from './audit-trail';
-import { decodeNextToken, toPage } from './next-token';
+import { decodeNextToken, listScope, toPage, type ListScope } from './next-token';
 import { isoNow, type Caller, type ServiceContext } from './service-context';
 import { updateUserRequiringSignIn } from './sign-in-notice';
 
@@ -59,8 +59,8 @@ function describeTelephony(telephony: TelephonySettings): string {
   return `inbound calling ${onOff(telephony.InboundCalling)}, outbound calling ${onOff(telephony.OutboundCalling)}, SMS ${onOff(telephony.SMS)}`;
 }
 
-function decodeNotificationPosition(token: string | undefined): number | undefined {
-  const key = decodeNextToken(token);
+function decodeNotificationPosition(token: string | undefined, scope: ListScope): number | undefined {
+  const key = decodeNextToken(token, scope);
   if (key === undefined) return undefined;
   if (!/^[0-9]{1,15}$/.test(key)) throw badRequest('The NextToken is not valid; send the NextToken of a previous response unchanged');
   return Number(key);
@@ -129,15 +129,10 @@ export function createUserService(ctx: ServiceContext) {
       const limit = query['max-results'] ?? LIST_DEFAULT_RESULTS;
       const email = query['user-email'];
       await requireAccount(db, caller, accountId);
-      const rows = await userRepository.listPage(
-        db,
-        caller.organizationId,
-        accountId,
-        { email: email === undefined ? undefined : normalizeEmail(email), userType: query['user-type'] },
-        decodeNextToken(query['next-token']),
-        limit,
-      );
-      const page = toPage(rows, limit, (row) => row.primary_email);
+      const filter = { email: email === undefined ? undefined : normalizeEmail(email), userType: query['user-type'] };
+      const scope = listScope('ListUsers', { AccountId: accountId, ...filter });
+      const rows = await userRepository.listPage(db, caller.organizationId, accountId, filter, decodeNextToken(query['next-token'], scope), limit);
+      const page = toPage(rows, limit, (row) => row.primary_email, scope);
       const result: { Users: User[]; NextToken?: string } = { Users: page.items.map(toWireUserView) };
       if (page.nextToken) result.NextToken = page.nextToken;
       return result;
@@ -230,10 +225,11 @@ export function createUserService(ctx: ServiceContext) {
     /** numberyard extension: the notifications queued for a user, oldest first. */
     async listNotifications(caller: Caller, accountId: string, userId: string, query: ListUserNotificationsQuery): Promise<{ Notifications: UserNotification[]; NextToken?: string }> {
       const limit = query['max-results'] ?? LIST_DEFAULT_RESULTS;
-      const after = decodeNotificationPosition(query['next-token']);
+      const scope = listScope('ListUserNotifications', { UserId: userId });
+      const after = decodeNotificationPosition(query['next-token'], scope);
       await requireUser(db, caller, accountId, userId);
       const rows = await userNotificationRepository.listForUser(db, caller.organizationId, userId, after, limit);
-      const page = toPage(rows, limit, (row) => String(row.id));
+      const page = toPage(rows, limit, (row) => String(row.id), scope);
       const result: { Notifications: UserNotification[]; NextToken?: string } = { Notifications: page.items.map(toWireNotification) };
       if (page.nextToken) result.NextToken = page.nextToken;
       return result;

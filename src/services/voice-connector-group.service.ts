@@ -12,7 +12,7 @@ import type { Executor } from '../storage/executor';
 import { voiceConnectorGroupRepository, type VoiceConnectorGroupItemRow, type VoiceConnectorGroupRow } from '../storage/repositories/voice-connector-group.repository';
 import { voiceConnectorRepository } from '../storage/repositories/voice-connector.repository';
 import { callerActor, recordChanges } from './audit-trail';
-import { decodeNextToken, toPage } from './next-token';
+import { decodeNextToken, listScope, toPage } from './next-token';
 import { isoNow, type Caller, type ServiceContext } from './service-context';
 import { toWireVoiceConnectorGroup } from './voice-connector.mapper';
 import { assertResourceName, voiceConnectorNotFound } from './voice-connector.service';
@@ -88,8 +88,9 @@ export function createVoiceConnectorGroupService(ctx: ServiceContext) {
 
     async list(caller: Caller, query: VoiceConnectorListQuery): Promise<{ VoiceConnectorGroups: VoiceConnectorGroup[]; NextToken?: string }> {
       const limit = query['max-results'] ?? LIST_DEFAULT_RESULTS;
-      const rows = await voiceConnectorGroupRepository.listPage(db, caller.organizationId, decodeNextToken(query['next-token']), limit);
-      const page = toPage(rows, limit, (row) => row.id);
+      const scope = listScope('ListVoiceConnectorGroups');
+      const rows = await voiceConnectorGroupRepository.listPage(db, caller.organizationId, decodeNextToken(query['next-token'], scope), limit);
+      const page = toPage(rows, limit, (row) => row.id, scope);
       const result: { VoiceConnectorGroups: VoiceConnectorGroup[]; NextToken?: string } = { VoiceConnectorGroups: await withItems(db, page.items) };
       if (page.nextToken) result.NextToken = page.nextToken;
       return result;

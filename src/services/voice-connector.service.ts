@@ -10,7 +10,7 @@ import {
 import { NumberyardError, badRequest, conflict, notFound } from '../domain/numberyard-error';
 import { voiceConnectorRepository } from '../storage/repositories/voice-connector.repository';
 import { callerActor, recordChanges } from './audit-trail';
-import { decodeNextToken, toPage } from './next-token';
+import { decodeNextToken, listScope, toPage } from './next-token';
 import { isoNow, type Caller, type ServiceContext } from './service-context';
 import { outboundHostNameOf, toWireVoiceConnector } from './voice-connector.mapper';
 
@@ -72,8 +72,9 @@ export function createVoiceConnectorService(ctx: ServiceContext) {
 
     async list(caller: Caller, query: VoiceConnectorListQuery): Promise<{ VoiceConnectors: VoiceConnector[]; NextToken?: string }> {
       const limit = query['max-results'] ?? LIST_DEFAULT_RESULTS;
-      const rows = await voiceConnectorRepository.listPage(db, caller.organizationId, decodeNextToken(query['next-token']), limit);
-      const page = toPage(rows, limit, (row) => row.id);
+      const scope = listScope('ListVoiceConnectors');
+      const rows = await voiceConnectorRepository.listPage(db, caller.organizationId, decodeNextToken(query['next-token'], scope), limit);
+      const page = toPage(rows, limit, (row) => row.id, scope);
       const result: { VoiceConnectors: VoiceConnector[]; NextToken?: string } = { VoiceConnectors: page.items.map(toWireVoiceConnector) };
       if (page.nextToken) result.NextToken = page.nextToken;
       return result;

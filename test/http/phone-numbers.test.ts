@@ -4,6 +4,8 @@ import {
   DeletePhoneNumberCommand as VoiceDelete,
   GetPhoneNumberCommand as VoiceGet,
   ListPhoneNumbersCommand as VoiceList,
+  ListVoiceConnectorsCommand,
+  SearchAvailablePhoneNumbersCommand,
   NotFoundException as VoiceNotFound,
   RestorePhoneNumberCommand as VoiceRestore,
   UpdatePhoneNumberCommand as VoiceUpdate,
@@ -81,6 +83,31 @@ for (const dialect of DIALECTS) {
       await expect(server.admin.voice.send(new VoiceList({ NextToken: 'not-a-token!' }))).rejects.toBeInstanceOf(VoiceBadRequest);
       await expect(server.admin.voice.send(new VoiceList({ MaxResults: 101 }))).rejects.toBeInstanceOf(VoiceBadRequest);
       await expect(server.admin.voice.send(new VoiceList({ MaxResults: 0 }))).rejects.toBeInstanceOf(VoiceBadRequest);
+    });
+
+    it('takes a NextToken back only with the operation and filters that issued it, at any page size', async () => {
+      const numbers = usNumbers(3, 700);
+      await importNumbers(server, numbers, 'VoiceConnector');
+      const filter = { ProductType: 'VoiceConnector', FilterName: undefined } as const;
+      const first = await server.admin.voice.send(new VoiceList({ ...filter, MaxResults: 1 }));
+      expect(first.NextToken).toBeDefined();
+      const NextToken = first.NextToken!;
+      // Its position alone would start a page of another set: refused rather than answered with a shifted page.
+      const refusals = [
+        () => server.admin.voice.send(new VoiceList({ ProductType: 'SipMediaApplicationDialIn', MaxResults: 1, NextToken })),
+        () => server.admin.voice.send(new VoiceList({ MaxResults: 1, NextToken })),
+        () => server.admin.voice.send(new VoiceList({ ...filter, Status: 'Unassigned', NextToken })),
+        () => server.admin.voice.send(new ListVoiceConnectorsCommand({ NextToken })),
+        () => server.admin.voice.send(new SearchAvailablePhoneNumbersCommand({ AreaCode: '206', NextToken })),
+      ];
+      for (const [i, send] of refusals.entries()) {
+        const error = await send().catch((e: unknown) => e);
+        expect(error, `refusal ${i}`).toBeInstanceOf(VoiceBadRequest);
+        expect((error as Error).message, `refusal ${i}`).toMatch(/another request/);
+      }
+      const second = await server.admin.voice.send(new VoiceList({ ...filter, MaxResults: 2, NextToken }));
+      expect(second.PhoneNumbers!.length).toBeGreaterThan(0);
+      expect(second.PhoneNumbers![0]!.E164PhoneNumber! > first.PhoneNumbers![0]!.E164PhoneNumber!).toBe(true);
     });
 
     it('updates product type, calling name and name, one detail at a time', async () => {
