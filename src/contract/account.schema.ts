@@ -151,6 +151,14 @@ export const UpdateUserSettingsBody = Type.Object({ UserSettings });
 export type UpdateUserSettingsBody = Static<typeof UpdateUserSettingsBody>;
 
 export const AssociatePhoneNumberWithUserBody = Type.Object({ E164PhoneNumber: E164String });
+
+/**
+ * numberyard extension of DisassociatePhoneNumberFromUser, a query parameter the AWS SDKs never send:
+ * `phone-number` makes the call refuse (ConflictException) unless this is still the user's number, so
+ * that a console showing an old view cannot take away the number the user was given meanwhile.
+ */
+export const DisassociatePhoneNumberFromUserQuery = Type.Object({ 'phone-number': Type.Optional(E164String) });
+export type DisassociatePhoneNumberFromUserQuery = Static<typeof DisassociatePhoneNumberFromUserQuery>;
 export type AssociatePhoneNumberWithUserBody = Static<typeof AssociatePhoneNumberWithUserBody>;
 
 /** What a queued notification tells the user: their number and permissions as they now are. */

@@ -54,11 +54,15 @@ export function createUserPhoneNumberService(ctx: ServiceContext) {
       });
     },
 
-    async disassociate(caller: Caller, accountId: string, userId: string): Promise<void> {
+    /** `expectedE164` (numberyard extension): refuse unless the user still holds exactly this number. */
+    async disassociate(caller: Caller, accountId: string, userId: string, expectedE164?: string): Promise<void> {
       const now = isoNow(ctx.clock);
       await db.transaction().execute(async (trx) => {
         const user = await requireUser(trx, caller, accountId, userId);
         const e164 = user.primary_provisioned_number;
+        if (expectedE164 !== undefined && e164 !== expectedE164) {
+          throw conflict(`Phone number ${expectedE164} is no longer assigned to user ${user.display_name ?? user.primary_email}; ${e164 === null ? 'they have no number now' : `they have ${e164} now`}. Nothing was unassigned`);
+        }
         if (e164 === null) throw notFound(`User ${userId} has no phone number to disassociate`);
         const row = await phoneNumberRepository.getInOrganization(trx, caller.organizationId, e164);
         if (!row) throw notFound(`Phone number ${e164} not found`);

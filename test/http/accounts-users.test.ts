@@ -406,6 +406,31 @@ for (const dialect of DIALECTS) {
       expect((await chime.send(new GetUserCommand({ AccountId: accountId, UserId: next }))).User?.PrimaryProvisionedNumber).toBe(number);
     });
 
+    it('with phone-number (numberyard extension), disassociates only if that is still the user’s number', async () => {
+      const accountId = await newAccount('Stale view');
+      const userId = await newUser(accountId);
+      const [first, second] = usNumbers(2, 1850);
+      await importNumbers(server, [first!, second!], 'BusinessCalling');
+      await chime.send(new AssociatePhoneNumberWithUserCommand({ AccountId: accountId, UserId: userId, E164PhoneNumber: first }));
+      // Meanwhile someone else gives the user another number.
+      await chime.send(new DisassociatePhoneNumberFromUserCommand({ AccountId: accountId, UserId: userId }));
+      await chime.send(new AssociatePhoneNumberWithUserCommand({ AccountId: accountId, UserId: userId, E164PhoneNumber: second }));
+
+      const signing = { credentials: server.admin.credentials };
+      const path = (e164: string) => `/accounts/${accountId}/users/${userId}?operation=disassociate-phone-number&phone-number=${encodeURIComponent(e164)}`;
+      const stale = await rawSignedRequest(server.url, { method: 'POST', path: path(first!) }, signing);
+      expect([stale.status, stale.headers.get('x-amzn-errortype')]).toEqual([409, 'ConflictException']);
+      expect((stale.json as { Message: string }).Message).toContain(`they have ${second} now`);
+      expect((await chime.send(new GetUserCommand({ AccountId: accountId, UserId: userId }))).User?.PrimaryProvisionedNumber).toBe(second);
+      expect((await chime.send(new GetPhoneNumberCommand({ PhoneNumberId: second }))).PhoneNumber?.Status).toBe('Assigned');
+
+      const current = await rawSignedRequest(server.url, { method: 'POST', path: path(second!) }, signing);
+      expect(current.status).toBe(200);
+      expect((await chime.send(new GetPhoneNumberCommand({ PhoneNumberId: second }))).PhoneNumber?.Status).toBe('Unassigned');
+      const bad = await rawSignedRequest(server.url, { method: 'POST', path: path('12065550100') }, signing);
+      expect(bad.status).toBe(400);
+    });
+
     it('refuses to delete an account while a user has a number, then deletes it with its users', async () => {
       const accountId = await newAccount('Doomed');
       const [holder, idle] = [await newUser(accountId), await newUser(accountId)];

@@ -13,6 +13,7 @@ import {
   UpdateUserBody,
   UpdateUserSettingsBody,
   UserParams,
+  DisassociatePhoneNumberFromUserQuery,
   UserResponse,
   UserSettingsResponse,
 } from '../../contract/account.schema';
@@ -97,9 +98,12 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
 
   app.post(
     '/accounts/:AccountId/users/:UserId',
-    { constraints: { operation: 'disassociate-phone-number' }, schema: { operationId: 'DisassociatePhoneNumberFromUser', params: UserParams, response: { 200: EmptyResponse } } },
+    {
+      constraints: { operation: 'disassociate-phone-number' },
+      schema: { operationId: 'DisassociatePhoneNumberFromUser', params: UserParams, querystring: DisassociatePhoneNumberFromUserQuery, response: { 200: EmptyResponse } },
+    },
     async (request) => {
-      await userPhoneNumbers.disassociate(request.caller, request.params.AccountId, request.params.UserId);
+      await userPhoneNumbers.disassociate(request.caller, request.params.AccountId, request.params.UserId, request.query['phone-number']);
       return {};
     },
   );

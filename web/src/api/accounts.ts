@@ -51,8 +51,9 @@ export function associateNumberWithUser(accountId: string, userId: string, e164:
   return request('POST', path, { query: { operation: 'associate-phone-number' }, body: { E164PhoneNumber: e164 } });
 }
 
-export function disassociateNumberFromUser(accountId: string, userId: string): Promise<void> {
-  return request('POST', `/accounts/${label(accountId)}/users/${label(userId)}`, { query: { operation: 'disassociate-phone-number' } });
+/** Refused (ConflictException) unless `e164` is still the user's number: the page may show an old view. */
+export function disassociateNumberFromUser(accountId: string, userId: string, e164: string): Promise<void> {
+  return request('POST', `/accounts/${label(accountId)}/users/${label(userId)}`, { query: { operation: 'disassociate-phone-number', 'phone-number': e164 } });
 }
 
 export function listUserNotifications(accountId: string, userId: string): Promise<Static<typeof ListUserNotificationsResponse>> {

@@ -7,8 +7,8 @@ import type { NumberRefusal } from './batch-notices';
 export interface Outcome {
   done: string[];
   failed: NumberRefusal[];
-  /** Users who lost a number: they must sign in again. */
-  users: number;
+  /** The UserId associations of the numbers taken from users: those users must sign in again. */
+  users: PhoneNumber['Associations'];
 }
 
 function holderOf(number: PhoneNumber) {
@@ -21,15 +21,15 @@ function holderOf(number: PhoneNumber) {
  * one connector or group go in one Disassociate call; a user's number with DisassociatePhoneNumberFromUser.
  */
 export async function unassignNumbers(numbers: PhoneNumber[]): Promise<Outcome> {
-  const outcome: Outcome = { done: [], failed: [], users: 0 };
+  const outcome: Outcome = { done: [], failed: [], users: [] };
   const byVoiceTarget = new Map<string, { kind: VoiceTargetKind; id: string; numbers: string[] }>();
   for (const number of numbers) {
     const holder = holderOf(number);
     if (holder.userId && holder.accountId) {
       try {
-        await disassociateNumberFromUser(holder.accountId, holder.userId);
+        await disassociateNumberFromUser(holder.accountId, holder.userId, number.E164PhoneNumber);
         outcome.done.push(number.E164PhoneNumber);
-        outcome.users += 1;
+        outcome.users.push(number.Associations.find((a) => a.Name === 'UserId')!);
       } catch (error) {
         outcome.failed.push({ id: number.E164PhoneNumber, message: messageOf(error) });
       }

@@ -40,7 +40,7 @@ import { assignKind, assignProblem, reassignProblem, unassignedProblem, unassign
 import { UnassignModal } from './unassign-modal';
 import { useNamedHolders } from './use-named-holders';
 import { associateNumbers } from '../../api/voice-connectors';
-import { signInAgainNotice } from '../users/sign-in-notice';
+import { listOfNames, signInAgainNotice } from '../users/sign-in-notice';
 import { FEATURES } from '../../features';
 
 export const INVENTORY_PAGE_SIZE = 50;
@@ -104,9 +104,11 @@ export function InventoryPage() {
   const unassign = () =>
     dialogs.run(notDone(selected.map((n) => n.E164PhoneNumber), 'unassigned'), async () => {
       const { done, failed, users } = await unassignNumbers(selected);
+      // Name whom to tell: the administrator passes the change on to these users.
+      const userNames = users.map((user) => nameOf(user)?.name ?? `User ${user.Value}`);
       return batchNotices('unassign', 'unassigned', done, failed, (what) => ({
         header: `${what} unassigned.`,
-        content: users > 0 ? signInAgainNotice(users === 1 ? 'The user' : 'Each user', 'unassigned') : undefined,
+        content: userNames.length > 0 ? signInAgainNotice(listOfNames(userNames), 'unassigned') : undefined,
       }));
     });
 

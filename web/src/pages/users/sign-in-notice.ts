@@ -12,3 +12,10 @@ const NOTICES = {
 export function signInAgainNotice(name: string, what: keyof typeof NOTICES): string {
   return NOTICES[what](name);
 }
+
+const names = new Intl.ListFormat('en', { style: 'long', type: 'conjunction' });
+
+/** "Jane Doe", "Jane Doe and John Roe", "Ann, Bob, and Cy": whom the administrator should tell. */
+export function listOfNames(userNames: readonly string[]): string {
+  return names.format(userNames);
+}
