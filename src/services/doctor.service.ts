@@ -16,7 +16,7 @@ export interface DoctorOptions {
 export const DEFAULT_STUCK_ORDER_MS = 60 * 60 * 1000;
 export const DEFAULT_MAX_EXAMPLES = 20;
 
-const DESCRIPTIONS: Record<NumberRule | 'target-holds-several-numbers' | 'number-without-audit-event' | 'stuck-order' | 'sqlite-integrity' | 'sqlite-foreign-keys', string> = {
+const DESCRIPTIONS: Record<NumberRule | 'target-holds-several-numbers' | 'number-in-pool-and-inventory' | 'number-without-audit-event' | 'stuck-order' | 'sqlite-integrity' | 'sqlite-foreign-keys', string> = {
   'multiple-associations': 'A number is associated with at most one target (user, Voice Connector, group or SIP rule)',
   'status-disagrees-with-association': "A number's Status is Assigned exactly when it has an association",
   'user-account-mismatch': 'A number has a user and an account together, and the user belongs to that account',
@@ -25,6 +25,7 @@ const DESCRIPTIONS: Record<NumberRule | 'target-holds-several-numbers' | 'number
     "A Voice Connector's or group's numbers are VoiceConnector, a user's BusinessCalling, a SIP rule's SipMediaApplicationDialIn",
   'sip-rule-trigger-mismatch': "A SIP rule's number is its ToPhoneNumber trigger value",
   'target-holds-several-numbers': 'A user or a SIP rule holds at most one number',
+  'number-in-pool-and-inventory': 'A number is in the available pool or in an inventory, never both',
   'number-without-audit-event': 'Every number has at least one audit event (its import, order or a later change)',
   'stuck-order': 'No order stays Processing longer than the threshold (the completion job takes them)',
   'sqlite-integrity': "SQLite's PRAGMA quick_check (integrity_check with --full) finds the file sound",
@@ -54,6 +55,8 @@ export function createDoctorService(ctx: ServiceContext) {
     }
     const shared = await doctorRepository.targetsHeldTwice(db, limit);
     checks.push(check('target-holds-several-numbers', shared.count, shared.e164s));
+    const offeredAndHeld = await doctorRepository.numbersInPoolAndInventory(db, limit);
+    checks.push(check('number-in-pool-and-inventory', offeredAndHeld.count, offeredAndHeld.e164s));
     const unaudited = await doctorRepository.countWithoutAuditEvent(db);
     checks.push(check('number-without-audit-event', unaudited, unaudited > 0 ? await doctorRepository.numbersWithoutAuditEvent(db, limit) : []));
     const stuck = await doctorRepository.stuckOrders(db, stuckBefore, limit);

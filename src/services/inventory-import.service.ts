@@ -38,6 +38,8 @@ function parseAll<T extends { E164PhoneNumber: string }>(items: readonly T[]): {
 /**
  * Loading is idempotent by E.164: a number already in the inventory (or pool) is reported as
  * AlreadyPresent and left unchanged, so re-running an import is safe. Each call is one transaction.
+ * A number is in the pool or in an inventory, never both: loading one into the other is refused
+ * (Conflict) for that number, as the pool would otherwise offer a number someone already holds.
  */
 export function createInventoryImportService(ctx: ServiceContext) {
   const { db, maxBindParameters } = ctx.database;
@@ -81,7 +83,12 @@ export function createInventoryImportService(ctx: ServiceContext) {
       }
       const imported = await db.transaction().execute(async (trx) => {
         if (!(await organizationRepository.getById(trx, organizationId))) throw notFound(`Organization ${organizationId} not found`);
-        const inserted = await phoneNumberRepository.insertNew(trx, rows, maxBindParameters);
+        const inPool = new Set(await availableNumberRepository.listPresent(trx, rows.map((row) => row.e164)));
+        const inserted = await phoneNumberRepository.insertNew(
+          trx,
+          rows.filter((row) => !inPool.has(row.e164)),
+          maxBindParameters,
+        );
         const byE164 = new Map(rows.map((row) => [row.e164, row]));
         await recordChanges(
           trx,
@@ -92,12 +99,15 @@ export function createInventoryImportService(ctx: ServiceContext) {
         // Numbers not inserted were already in an inventory: this organization's (a re-run, fine) or
         // another's, which is an error the operator must see rather than a silent skip.
         const insertedSet = new Set(inserted);
-        const skipped = rows.map((r) => r.e164).filter((e164) => !insertedSet.has(e164));
+        const skipped = rows.map((r) => r.e164).filter((e164) => !insertedSet.has(e164) && !inPool.has(e164));
         const ours = new Set((await phoneNumberRepository.getManyInOrganization(trx, organizationId, skipped)).map((row) => row.e164));
-        return { inserted, alreadyPresent: skipped.filter((e164) => ours.has(e164)), elsewhere: skipped.filter((e164) => !ours.has(e164)) };
+        return { inserted, alreadyPresent: skipped.filter((e164) => ours.has(e164)), elsewhere: skipped.filter((e164) => !ours.has(e164)), inPool: [...inPool] };
       });
       for (const e164 of imported.elsewhere) {
         errors.push({ PhoneNumberId: e164, ErrorCode: 'Conflict', ErrorMessage: `Phone number ${e164} is in another organization's inventory` });
+      }
+      for (const e164 of imported.inPool) {
+        errors.push({ PhoneNumberId: e164, ErrorCode: 'Conflict', ErrorMessage: `Phone number ${e164} is in the available pool; order it (CreatePhoneNumberOrder) to move it into an inventory` });
       }
       return { Imported: imported.inserted, AlreadyPresent: imported.alreadyPresent, PhoneNumberErrors: errors };
     },
@@ -116,17 +126,29 @@ export function createInventoryImportService(ctx: ServiceContext) {
         created_at: now,
       }));
       const imported = await db.transaction().execute(async (trx) => {
-        const inserted = await availableNumberRepository.insertNew(trx, rows, maxBindParameters);
+        const held = new Set(await phoneNumberRepository.listPresent(trx, rows.map((row) => row.e164)));
+        const inserted = await availableNumberRepository.insertNew(
+          trx,
+          rows.filter((row) => !held.has(row.e164)),
+          maxBindParameters,
+        );
         await recordChanges(
           trx,
           callerActor(caller),
           now,
           inserted.map((e164) => ({ operation: 'ImportAvailableNumber', resourceType: 'AvailableNumber' as const, resourceId: e164 })),
         );
-        return inserted;
+        return { inserted, held };
       });
-      const importedSet = new Set(imported);
-      return { Imported: imported, AlreadyPresent: rows.map((r) => r.e164).filter((e) => !importedSet.has(e)), PhoneNumberErrors: errors };
+      const importedSet = new Set(imported.inserted);
+      for (const e164 of imported.held) {
+        errors.push({ PhoneNumberId: e164, ErrorCode: 'Conflict', ErrorMessage: `Phone number ${e164} is in an inventory; only numbers nobody holds can be offered in the pool` });
+      }
+      return {
+        Imported: imported.inserted,
+        AlreadyPresent: rows.map((r) => r.e164).filter((e) => !importedSet.has(e) && !imported.held.has(e)),
+        PhoneNumberErrors: errors,
+      };
     },
   };
 }

@@ -132,6 +132,8 @@ for (const dialect of DIALECTS) {
         await set(bcNumbers[1]!, { status: 'Assigned', voice_connector_id: voiceConnectorId }); // Business Calling on a connector
         await db.updateTable('sip_rules').set({ trigger_value: '+12065559999' }).where('id', '=', sipRuleId).execute();
         await db.deleteFrom('audit_events').where('resource_id', '=', vcNumbers[8]!).execute();
+        // Offered in the pool although the inventory holds it (the import refuses this; a hand edit does not).
+        await db.insertInto('available_numbers').values({ e164: vcNumbers[9]!, country: 'US', number_type: 'Local', area_code: '206', city: null, state: null, created_at: new Date().toISOString() }).execute();
         const longAgo = new Date(Date.now() - 2 * 60 * 60 * 1000).toISOString();
         await db
           .insertInto('phone_number_orders')
@@ -153,6 +155,7 @@ for (const dialect of DIALECTS) {
       expect(found['product-type-does-not-fit-target']).toEqual({ count: 1, examples: [bcNumbers[1]] });
       expect(found['sip-rule-trigger-mismatch']).toEqual({ count: 1, examples: [smaNumbers[0]] });
       expect(found['number-without-audit-event']).toEqual({ count: 1, examples: [vcNumbers[8]] });
+      expect(found['number-in-pool-and-inventory']).toEqual({ count: 1, examples: [vcNumbers[9]] });
       expect(found['stuck-order']).toEqual({ count: 1, examples: ['stuck-order'] });
       if (dialect === 'sqlite') {
         expect(found['sqlite-foreign-keys']?.count).toBe(1);

@@ -32,6 +32,16 @@ export const availableNumberRepository = {
     return inserted;
   },
 
+  /** Which of these numbers are in the pool. */
+  async listPresent(db: Executor, e164s: readonly string[]): Promise<string[]> {
+    const present: string[] = [];
+    for (const chunk of chunkForParameters(e164s, 1, 30_000)) {
+      if (chunk.length === 0) continue;
+      present.push(...(await db.selectFrom('available_numbers').select('e164').where('e164', 'in', chunk).execute()).map((row) => row.e164));
+    }
+    return present;
+  },
+
   async search(db: Executor, search: AvailableNumberSearch, afterE164: string | undefined, limit: number): Promise<AvailableNumberRow[]> {
     let query = db.selectFrom('available_numbers').selectAll().where('country', '=', search.country);
     if (search.numberType) query = query.where('number_type', '=', search.numberType);

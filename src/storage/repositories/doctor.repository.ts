@@ -95,6 +95,14 @@ export const doctorRepository = {
     return { count: users.length + rules.length, e164s };
   },
 
+  /** Numbers the pool offers although an inventory holds them. */
+  async numbersInPoolAndInventory(db: Executor, limit: number): Promise<{ count: number; e164s: string[] }> {
+    const both = db.selectFrom('available_numbers').innerJoin('phone_numbers', 'phone_numbers.e164', 'available_numbers.e164');
+    const { count } = await both.select(sql<number>`count(*)`.as('count')).executeTakeFirstOrThrow();
+    const e164s = Number(count) === 0 ? [] : (await both.select('available_numbers.e164').orderBy('available_numbers.e164').limit(limit).execute()).map((row) => row.e164);
+    return { count: Number(count), e164s };
+  },
+
   async countWithoutAuditEvent(db: Executor): Promise<number> {
     const row = await withoutAuditEvent(db).select(sql<number>`count(*)`.as('count')).executeTakeFirstOrThrow();
     return Number(row.count);

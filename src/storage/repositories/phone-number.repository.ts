@@ -64,6 +64,16 @@ export const phoneNumberRepository = {
     return rows;
   },
 
+  /** Which of these numbers are in an inventory, any organization's. */
+  async listPresent(db: Executor, e164s: readonly string[]): Promise<string[]> {
+    const present: string[] = [];
+    for (const chunk of chunkForParameters(e164s, 1, 30_000)) {
+      if (chunk.length === 0) continue;
+      present.push(...(await db.selectFrom('phone_numbers').select('e164').where('e164', 'in', chunk).execute()).map((row) => row.e164));
+    }
+    return present;
+  },
+
   /**
    * One keyset page ordered by E.164 (either way); asks for one row more than `limit` so the caller
    * knows whether more follow. Every filter is an equality or an E.164 range, so an index
