@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { parseMasterKey } from './services/secret-box';
 
@@ -31,6 +32,11 @@ export class ConfigError extends Error {
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** A DNS host name (RFC 1123): dot-separated labels of letters, digits and inner hyphens. */
+function isHostName(value: string): boolean {
+  return value.length <= 253 && value.replace(/\.$/, '').split('.').every((label) => /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i.test(label));
+}
+
 /** Reads every setting from the environment once; lists all bad settings together rather than the first. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems: string[] = [];
@@ -51,6 +57,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const jobIntervalMs = integer('NUMBERYARD_JOB_INTERVAL_MS', 10_000, 10, 3_600_000);
 
   const host = env.NUMBERYARD_HOST || '127.0.0.1';
+  if (!isIP(host) && !isHostName(host)) {
+    problems.push(`NUMBERYARD_HOST=${JSON.stringify(host)} must be an IP address (such as 127.0.0.1, 0.0.0.0 or ::) or a host name`);
+  }
   const dataDir = path.resolve(env.NUMBERYARD_DATA_DIR || 'data');
 
   const databaseUrl = env.DATABASE_URL || undefined;

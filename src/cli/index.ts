@@ -18,7 +18,7 @@ import { sipMediaApplicationsCommand, sipRulesCommand } from './commands/sip.com
 import { voiceConnectorGroupsCommand, voiceConnectorsCommand } from './commands/voice-connectors.command';
 import { apiError } from './support/api-errors';
 import { CliError, EXIT, type ExitCode } from './support/cli-error';
-import { DEFAULT_ENDPOINT, type GlobalOptions } from './support/connection';
+import { DEFAULT_ENDPOINT, httpEndpointInUse } from './support/connection';
 import { isLongRunning } from './support/process-lifetime';
 
 export function buildProgram(): Command {
@@ -68,8 +68,17 @@ function configureAll(command: Command): void {
   for (const sub of command.commands) configureAll(sub);
 }
 
-function endpointOf(program: Command): string {
-  return program.opts<GlobalOptions>().endpoint ?? process.env.NUMBERYARD_ENDPOINT ?? DEFAULT_ENDPOINT;
+/**
+ * A failure no command turned into a CliError. Only a command that talked to a server over HTTP gets
+ * the API's explanations (such as "cannot reach numberyard at …"); an operator command's own failure
+ * (its database, its listening socket) is reported as what it is.
+ */
+function unexpectedFailure(error: unknown): CliError {
+  const endpoint = httpEndpointInUse();
+  if (endpoint !== undefined) return apiError(error, endpoint);
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: unknown } | null)?.code;
+  return new CliError(typeof code === 'string' && !message.includes(code) ? `${message} (${code})` : message);
 }
 
 /** Runs the CLI on `argv` (process.argv shape) and resolves to the exit code. */
@@ -88,7 +97,7 @@ export async function runCli(argv: readonly string[]): Promise<ExitCode> {
         ? error
         : error instanceof NumberyardError
           ? new CliError(`${error.code}: ${error.message}`)
-          : apiError(error, endpointOf(program));
+          : unexpectedFailure(error);
     process.stderr.write(`numberyard: ${failure.message}\n`);
     if (process.env.NUMBERYARD_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
     return failure.exitCode;

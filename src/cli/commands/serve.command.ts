@@ -1,6 +1,8 @@
 // `numberyard serve` (what `npm start` runs): load config -> migrate -> listen -> print how to get
 // in on first start -> close gracefully on SIGTERM/SIGINT.
 import { Command } from 'commander';
+import type { Config } from '../../config';
+import { CliError } from '../support/cli-error';
 import { keepProcessAlive } from '../support/process-lifetime';
 
 export function serveCommand(): Command {
@@ -14,10 +16,12 @@ export function serveCommand(): Command {
 
 /** Starts the server; resolves once it listens (the process then lives until a signal). */
 export async function serve(): Promise<void> {
-  const { serverConfig } = await import('../support/server-host');
+  const { serverConfig, databaseFailure } = await import('../support/server-host');
   const { startServer } = await import('../../server');
   const config = serverConfig();
-  const server = await startServer(config);
+  const server = await startServer(config).catch((error: unknown) => {
+    throw databaseFailure(error, config) ?? listenFailure(error, config) ?? error;
+  });
   const firstKey = await server.services.organizations.bootstrapAdministrator(
     config.bootstrapAccessKeyId && config.bootstrapSecretAccessKey
       ? { accessKeyId: config.bootstrapAccessKeyId, secretAccessKey: config.bootstrapSecretAccessKey }
@@ -52,4 +56,26 @@ export async function serve(): Promise<void> {
     );
   }
   process.stdout.write(`numberyard is listening on ${server.url} (${server.database.dialect})\nConsole: ${consoleUrl}\n`);
+}
+
+/** A CliError naming the address when `error` is the listening socket's failure; else undefined. */
+function listenFailure(error: unknown, config: Config): CliError | undefined {
+  const failure = error as { code?: unknown; syscall?: unknown; hostname?: unknown } | null;
+  if (typeof failure?.code !== 'string') return undefined;
+  const address = `${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
+  if (failure.syscall === 'listen' || failure.syscall === 'bind') {
+    const why =
+      failure.code === 'EADDRINUSE'
+        ? 'another process listens there'
+        : failure.code === 'EADDRNOTAVAIL'
+          ? 'that address is not one of this host'
+          : failure.code === 'EACCES'
+            ? 'ports below 1024 need privileges'
+            : 'the system refused it';
+    return new CliError(`Cannot listen on ${address} (${failure.code}): ${why}; set NUMBERYARD_HOST / NUMBERYARD_PORT`);
+  }
+  if (failure.syscall === 'getaddrinfo' && failure.hostname === config.host) {
+    return new CliError(`Cannot listen on ${address} (${failure.code}): the host name ${config.host} does not resolve; set NUMBERYARD_HOST to an address of this host`);
+  }
+  return undefined;
 }

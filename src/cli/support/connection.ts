@@ -27,6 +27,16 @@ export interface Connection {
   call<T>(method: string, pathAndQuery: string, body?: unknown): Promise<T>;
 }
 
+// The endpoint of the HTTP client this run built, if any: only that client's failures may be
+// explained as "cannot reach numberyard" (an operator command's own failure, such as a database it
+// cannot reach, must not be).
+let endpointInUse: string | undefined;
+
+/** The endpoint the command's HTTP client talks to; undefined when the command built none (operator commands). */
+export function httpEndpointInUse(): string | undefined {
+  return endpointInUse;
+}
+
 export function connect(options: GlobalOptions, env: NodeJS.ProcessEnv = process.env): Connection {
   const endpoint = options.endpoint ?? env.NUMBERYARD_ENDPOINT ?? DEFAULT_ENDPOINT;
   try {
@@ -47,6 +57,7 @@ export function connect(options: GlobalOptions, env: NodeJS.ProcessEnv = process
   // SDK versions that support Node 20 (see DESIGN.md), so the warning only adds noise to output.
   env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const credentials = { accessKeyId, secretAccessKey };
+  endpointInUse = endpoint;
   const common = { endpoint, region, credentials };
   const fetchOptions: SignedFetchOptions = { endpoint, region, credentials };
   return {

@@ -6,6 +6,7 @@ import { createServices, type Services } from '../../services';
 import { createSecretBox } from '../../services/secret-box';
 import { systemClock } from '../../services/service-context';
 import { openDatabase, type DatabaseHandle } from '../../storage/database';
+import { translateDatabaseError } from '../../storage/database-errors';
 import { isSchemaCurrent } from '../../storage/migrator';
 import { CliError, EXIT } from './cli-error';
 
@@ -22,7 +23,62 @@ export function serverConfig(env: NodeJS.ProcessEnv = process.env): Config {
 /** Where the data of this configuration lives, for messages. */
 export function describeDatabase(config: Config): string {
   const target = databaseTargetOf(config);
-  return target.kind === 'sqlite' ? `SQLite database ${target.path}` : 'PostgreSQL database (DATABASE_URL)';
+  return target.kind === 'sqlite' ? `SQLite database ${target.path}` : `PostgreSQL database at ${postgresAddress(target.url)} (DATABASE_URL)`;
+}
+
+/** host:port/database of a postgres:// URL: never its user name or password. */
+export function postgresAddress(url: string): string {
+  try {
+    const parsed = new URL(url);
+    const database = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
+    return `${parsed.hostname || 'localhost'}:${parsed.port || '5432'}${database ? `/${database}` : ''}`;
+  } catch {
+    return 'DATABASE_URL';
+  }
+}
+
+function codeOf(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && typeof current === 'object' && current !== null; depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+// PostgreSQL refusing the connection itself: 28xxx authentication, 3D000 no such database.
+const POSTGRES_REFUSED = /^(28[0-9A-Z]{3}|3D000)$/;
+
+/**
+ * A CliError naming the database when `error` says the configured database cannot be reached or
+ * opened (the message holds its address, never DATABASE_URL's password); undefined for other errors.
+ */
+export function databaseFailure(error: unknown, config: Config): CliError | undefined {
+  if (error instanceof CliError || typeof error !== 'object' || error === null) return undefined;
+  const code = codeOf(error);
+  if (config.databaseUrl) {
+    const unreachable = translateDatabaseError(error)?.code === 'ServiceUnavailable';
+    if (!unreachable && !(code && POSTGRES_REFUSED.test(code))) return undefined;
+    // pg's own messages name the host or the user at most; the reason is shown, the URL is not.
+    const reason = code && POSTGRES_REFUSED.test(code) ? `${code}: ${(error as Error).message}` : (code ?? (error as Error).message);
+    return new CliError(
+      `Cannot connect to the PostgreSQL database at ${postgresAddress(config.databaseUrl)} (${reason}): check DATABASE_URL and that PostgreSQL is running and reachable from this host`,
+    );
+  }
+  if (code?.startsWith('SQLITE_')) {
+    return new CliError(`Cannot use the ${describeDatabase(config)} (${code}: ${(error as Error).message}): check NUMBERYARD_DATA_DIR and the file's permissions`);
+  }
+  return undefined;
+}
+
+/** Runs `work`, turning a failure to reach or open the configured database into a message naming it. */
+export async function onDatabase<T>(config: Config, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw databaseFailure(error, config) ?? error;
+  }
 }
 
 /**
@@ -31,9 +87,9 @@ export function describeDatabase(config: Config): string {
  */
 export async function withServices<T>(work: (services: Services, database: DatabaseHandle, config: Config) => Promise<T>): Promise<T> {
   const config = serverConfig();
-  const database = openDatabase(databaseTargetOf(config));
+  const database = await onDatabase(config, async () => openDatabase(databaseTargetOf(config)));
   try {
-    if (!(await isSchemaCurrent(database.db))) {
+    if (!(await onDatabase(config, () => isSchemaCurrent(database.db)))) {
       throw new CliError(`The ${describeDatabase(config)} is not migrated to this version: run \`numberyard migrate\` (or start the server) first`);
     }
     const services = createServices({
