@@ -1,12 +1,14 @@
 // What an operator sees when an operator command (serve, migrate, doctor, orgs, keys …) cannot do its
 // job: a message naming what failed (the database, the address to listen on, the setting), the exit
 // code the README promises, and nothing created or changed behind their back. No server is needed.
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from './cli-runner';
+import { collect, runCli } from './cli-runner';
 
 /** The environment without any numberyard setting of the test run's own. */
 function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
@@ -58,4 +60,39 @@ describe('operator commands that cannot reach their database or address', () => 
     expect(result.stderr).toContain('NUMBERYARD_PORT');
     expect(result.stderr).not.toContain('Cannot reach numberyard');
   });
+});
+
+describe('npm start', () => {
+  it('is numberyard serve in one process: SIGTERM to npm shuts the server down gracefully and npm exits 0', async () => {
+    const dataDir = path.join(scratch, 'npm-start');
+    const child = spawn('npm', ['start'], {
+      cwd: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..'),
+      env: cleanEnv({ NUMBERYARD_DATA_DIR: dataDir, NUMBERYARD_PORT: '0', NUMBERYARD_LOG_LEVEL: 'info' }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const done = collect(child);
+    let seen = '';
+    await new Promise<void>((resolve) => {
+      child.stdout!.on('data', (data: Buffer) => {
+        seen += data.toString();
+        if (seen.includes('Console:')) resolve();
+      });
+    });
+    const serverPid = Number(/"pid":(\d+)/.exec(seen)![1]);
+    expect(serverPid).not.toBe(child.pid);
+    child.kill('SIGTERM');
+    const result = await done;
+    const output = seen + result.stdout;
+    let orphaned = true;
+    try {
+      process.kill(serverPid, 0);
+    } catch {
+      orphaned = false;
+    }
+    // A server left behind as an orphan is ended here, so a failure leaves nothing listening.
+    if (orphaned) process.kill(serverPid, 'SIGKILL');
+    expect(orphaned).toBe(false);
+    expect(output).toContain('"msg":"shutting down"');
+    expect(result.code).toBe(0);
+  }, 30_000);
 });
