@@ -15,11 +15,13 @@ import { choose, chooseAction, dialog, expectDialogRefusal, expectFlash, flashCo
 import { describeConsole } from './support/console-suite';
 
 const SMA_NUMBER = '+15095551212';
+/** Free until the last test: the number a user picks after the rule for a taken one was refused. */
+const SPARE_SMA_NUMBER = '+15095551213';
 const LAMBDA = (name: string) => `arn:aws:lambda:us-east-1:123456789012:function:${name}`;
 
 describeConsole(
   'web console: SIP media applications and SIP rules',
-  { seed: (server) => importNumbers(server, [SMA_NUMBER], 'SipMediaApplicationDialIn') },
+  { seed: (server) => importNumbers(server, [SMA_NUMBER, SPARE_SMA_NUMBER], 'SipMediaApplicationDialIn') },
   (suite) => {
     const postsTo = (path: string) => suite.console.apiCalls.filter((call) => call.startsWith(`POST ${path}`));
 
@@ -318,6 +320,44 @@ describeConsole(
       // The rule that sends calls to it names it by its new name.
       await page.getByRole('link', { name: 'SIP rules' }).click();
       await page.getByText('1. Overflow desk, 2. Reception').waitFor();
+      expect(console_.problems).toEqual([]);
+    });
+
+    it('after a rule refused for a number already assigned, Previous, a free number and Create show only the success', async () => {
+      const { server, console: console_, dialect } = suite;
+      const { page } = console_;
+      // SMA_NUMBER is the Night line rule's. A fresh page: the earlier tests' messages would stack the Flashbar.
+      await page.reload();
+      await page.getByRole('heading', { name: 'SIP rules', level: 1 }).waitFor();
+      await page.getByRole('button', { name: 'Create', exact: true }).first().click();
+      await page.getByLabel('Name').fill('Day line');
+      const phone = page.getByRole('combobox', { name: 'Phone number' });
+      await phone.fill(SMA_NUMBER);
+      await page.getByRole('button', { name: 'Next' }).click();
+      await choose(page, /Choose a SIP media application/, /^Reception/);
+      await page.getByRole('button', { name: 'Create', exact: true }).click();
+      await expectFlash(page, 'The SIP rule was not created');
+      await expectFlash(page, `Phone number ${SMA_NUMBER} is already assigned`);
+
+      await page.getByRole('button', { name: 'Previous' }).click();
+      await phone.fill('');
+      await phone.click();
+      await page.getByRole('option', { name: SPARE_SMA_NUMBER }).click();
+      await page.getByRole('button', { name: 'Next' }).click();
+      await page.getByRole('button', { name: 'Create', exact: true }).click();
+      await expectFlash(page, `SIP rule Day line created; ${SPARE_SMA_NUMBER} is assigned.`);
+      await page.getByRole('rowheader', { name: 'Day line' }).waitFor();
+      // The refusal of the attempt before is gone: only the success is on the page.
+      expect(await flashCount(page, 'The SIP rule was not created')).toBe(0);
+      expect(await flashCount(page, 'is already assigned')).toBe(0);
+      await screenshot(page, `sip-rule-create-retried-${dialect}`);
+
+      const rules = (await server.admin.voice.send(new ListSipRulesCommand({}))).SipRules!;
+      expect(rules.filter((r) => r.Name === 'Day line').map((r) => r.TriggerValue)).toEqual([SPARE_SMA_NUMBER]);
+      const { PhoneNumber: spare } = await server.admin.voice.send(new GetPhoneNumberCommand({ PhoneNumberId: SPARE_SMA_NUMBER }));
+      expect(spare!.Associations!.map((a) => a.Name)).toEqual(['SipRuleId']);
+      const { PhoneNumber: taken } = await server.admin.voice.send(new GetPhoneNumberCommand({ PhoneNumberId: SMA_NUMBER }));
+      expect(taken!.Associations!.map((a) => a.Value)).toEqual([rules.find((r) => r.Name === 'Night line (on)')!.SipRuleId]);
       expect(console_.problems).toEqual([]);
     });
   },

@@ -1,4 +1,4 @@
-import { CreateUserCommand, GetUserCommand, GetUserSettingsCommand, ListAccountsCommand, ListUsersCommand } from '@aws-sdk/client-chime';
+import { AssociatePhoneNumberWithUserCommand, CreateUserCommand, GetUserCommand, GetUserSettingsCommand, ListAccountsCommand, ListUsersCommand } from '@aws-sdk/client-chime';
 import type { Static } from 'typebox';
 import { expect, it } from 'vitest';
 import type { ListUserNotificationsResponse } from '../../src/contract/account.schema';
@@ -6,7 +6,7 @@ import { signedFetch } from '../../src/client/signed-fetch';
 import { importNumbers } from '../support/inventory';
 import { TEST_REGION } from '../support/test-server';
 import { expectAccessible, screenshot } from './support/browser';
-import { choose, dialog, expectDialogRefusal, expectFlash, expectTableNumbers, selectNumbers } from './support/console-actions';
+import { choose, dialog, expectDialogRefusal, expectFlash, expectTableNumbers, flashCount, selectNumbers } from './support/console-actions';
 import { describeConsole } from './support/console-suite';
 
 const NUMBER = '+12065550800';
@@ -145,6 +145,62 @@ describeConsole(
       await dialog(page).getByRole('button', { name: 'Unassign' }).click();
       await expectFlash(page, `${NUMBER} unassigned.`);
       expect((await getUser()).PrimaryProvisionedNumber).toBeUndefined();
+      expect(console_.problems).toEqual([]);
+    });
+
+    it('after an Assign refused because the user got a number meanwhile, reads the users again; the retry shows only its success', async () => {
+      const { server, console: console_, dialect } = suite;
+      const { page } = console_;
+      const second = '+12065550801';
+      await importNumbers(server, [second], 'BusinessCalling');
+      await page.goto(`/console/inventory/assign-user?number=${encodeURIComponent(second)}`);
+      await choose(page, /Choose an account/, /^Example Corp/);
+      await page.getByRole('button', { name: 'Next' }).click();
+      await choose(page, /Choose a user by full name/, /^Jane Doe/);
+      // Meanwhile someone gives Jane Doe the other number: a user holds one Business Calling number.
+      await server.admin.chime.send(new AssociatePhoneNumberWithUserCommand({ AccountId: accountId, UserId: userId, E164PhoneNumber: NUMBER }));
+      const userLists = () => console_.apiCalls.filter((call) => call.startsWith(`GET /accounts/${accountId}/users`)).length;
+      const listsBefore = userLists();
+      await page.getByRole('button', { name: 'Assign', exact: true }).click();
+      await expectFlash(page, `${second} was not assigned`);
+      expect((await getUser()).PrimaryProvisionedNumber).toBe(NUMBER);
+
+      // Read again: Jane Doe is no longer chosen, nor offered.
+      await expect.poll(userLists).toBeGreaterThan(listsBefore);
+      await page.getByRole('button', { name: /Choose a user by full name/ }).click();
+      const jane = page.getByRole('option', { name: /^Jane Doe/ });
+      await expect.poll(() => jane.getAttribute('aria-disabled')).toBe('true');
+      expect(await jane.innerText()).toContain(`has ${NUMBER}; unassign it first`);
+      await page.getByRole('option', { name: /^John Roe/ }).click();
+      await expectAccessible(page);
+      await page.getByRole('button', { name: 'Assign', exact: true }).click();
+      await expectFlash(page, `${second} assigned to John Roe`);
+      // Only the success: the refusal of the attempt before is gone.
+      expect(await flashCount(page, 'was not assigned')).toBe(0);
+      await screenshot(page, `assign-user-retried-${dialect}`);
+      const { Users } = await server.admin.chime.send(new ListUsersCommand({ AccountId: accountId }));
+      expect(Users!.map((u) => [u.DisplayName, u.PrimaryProvisionedNumber]).sort()).toEqual([
+        ['Jane Doe', NUMBER],
+        ['John Roe', second],
+      ]);
+      expect(console_.problems).toEqual([]);
+    });
+
+    it('opened without a number, Assign to a user says so and leads back to the Inventory instead of offering a wizard', async () => {
+      const { console: console_, dialect } = suite;
+      const { page } = console_;
+      await page.goto('/console/inventory/assign-user');
+      await page.getByText('No phone number chosen').waitFor();
+      await page.getByText('select an unassigned Business Calling number on the Inventory page and choose Assign').waitFor();
+      expect(await page.getByRole('button', { name: 'Next' }).count()).toBe(0);
+      expect(await page.getByText('Select the account that the user of').count()).toBe(0);
+      await expectAccessible(page);
+      await screenshot(page, `assign-user-no-number-${dialect}`);
+      const writesBefore = console_.apiCalls.filter((call) => call.startsWith('POST')).length;
+      await page.getByRole('link', { name: 'Go to Inventory' }).click();
+      await page.getByRole('heading', { name: 'Inventory', level: 1 }).waitFor();
+      expect(new URL(page.url()).searchParams.get('product-type')).toBe('BusinessCalling');
+      expect(console_.apiCalls.filter((call) => call.startsWith('POST'))).toHaveLength(writesBefore);
       expect(console_.problems).toEqual([]);
     });
   },

@@ -8,6 +8,8 @@ export interface Notice {
   header?: ReactNode;
   content?: ReactNode;
   loading?: boolean;
+  /** Ids of the notices this one makes stale, such as the failure of an attempt that has now succeeded: they go when it comes. */
+  dismisses?: readonly string[];
 }
 
 interface NotificationsState {
@@ -32,7 +34,10 @@ export function useNotifications(): Pick<NotificationsState, 'notify' | 'dismiss
 export function NotificationsProvider({ children }: { children: ReactNode }) {
   const [notices, setNotices] = useState<Notice[]>([]);
   const dismiss = useCallback((id: string) => setNotices((all) => all.filter((n) => n.id !== id)), []);
-  const notify = useCallback((notice: Notice) => setNotices((all) => [notice, ...all.filter((n) => n.id !== notice.id)]), []);
+  const notify = useCallback(
+    (notice: Notice) => setNotices((all) => [notice, ...all.filter((n) => n.id !== notice.id && !notice.dismisses?.includes(n.id))]),
+    [],
+  );
   const value = useMemo(() => ({ notices, notify, dismiss }), [notices, notify, dismiss]);
   return <NotificationsContext.Provider value={value}>{children}</NotificationsContext.Provider>;
 }

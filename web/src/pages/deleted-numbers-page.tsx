@@ -17,7 +17,7 @@ import { INVENTORY_PAGE_SIZE } from './inventory/inventory-page';
 
 /** Numbers waiting in the deletion queue (Status DeleteInProgress), restorable until they are purged. */
 export function DeletedNumbersPage() {
-  const { notify } = useNotifications();
+  const { notify, dismiss } = useNotifications();
   const [selected, setSelected] = useState<PhoneNumber[]>([]);
   const [restoring, setRestoring] = useState(false);
   const load = useCallback(async (nextToken: string | undefined) => {
@@ -31,7 +31,9 @@ export function DeletedNumbersPage() {
   }, [pages.items]);
   useEffect(() => {
     if (pages.error) notify({ id: 'deleted-load', type: 'error', header: 'Deleted numbers could not be loaded', content: pages.error });
-  }, [pages.error, notify]);
+    // Loaded after all (Refresh): the failure is stale.
+    else if (!pages.loading) dismiss('deleted-load');
+  }, [pages.error, pages.loading, notify, dismiss]);
 
   // RestorePhoneNumber takes one number; each is restored on its own and failures are listed.
   const restore = async () => {
@@ -50,6 +52,8 @@ export function DeletedNumbersPage() {
       notify({
         id: 'restore',
         type: 'success',
+        // An earlier restore's refusals are stale now; this one's, if any, follow.
+        dismisses: ['restore-failed'],
         content: `${restored.length === 1 ? restored[0] : `${restored.length} phone numbers`} restored to the inventory.`,
       });
     }

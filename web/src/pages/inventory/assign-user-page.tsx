@@ -1,4 +1,6 @@
+import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
 import Container from '@cloudscape-design/components/container';
 import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
@@ -6,20 +8,47 @@ import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
 import Select, { type SelectProps } from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Wizard from '@cloudscape-design/components/wizard';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { associateNumberWithUser, listAccounts, listUsers } from '../../api/accounts';
 import { messageOf } from '../../api/api-error';
 import { listAll } from '../../api/list-all';
 import { useAsync } from '../../common/use-async';
 import { ConsoleLayout } from '../../layout/console-layout';
+import { useConsoleLinks } from '../../layout/use-console-links';
 import { useNotifications } from '../../notifications/notifications';
 import { signInAgainNotice } from '../users/sign-in-notice';
+
+const ASSIGN_FAILED = 'assign-user-failed';
 
 /** Assign a Business Calling number: the account, Next, the user by full name, Assign. */
 export function AssignUserPage() {
   const [params] = useSearchParams();
-  const number = params.get('number') ?? '';
+  const number = params.get('number')?.trim() ?? '';
+  // Opened without a number (a bookmark, a typed address): there is nothing to assign.
+  return number === '' ? <NoNumberChosen /> : <AssignUserWizard number={number} />;
+}
+
+function NoNumberChosen() {
+  const { href, follow } = useConsoleLinks();
+  return (
+    <ConsoleLayout breadcrumbs={[{ text: 'Inventory', path: '/inventory' }, { text: 'Assign to a user', path: '/inventory/assign-user' }]}>
+      <Alert
+        type="warning"
+        header="No phone number chosen"
+        action={
+          <Button href={href('/inventory?status=Unassigned&product-type=BusinessCalling')} onFollow={follow}>
+            Go to Inventory
+          </Button>
+        }
+      >
+        To assign a number to a user, select an unassigned Business Calling number on the Inventory page and choose Assign.
+      </Alert>
+    </ConsoleLayout>
+  );
+}
+
+function AssignUserWizard({ number }: { number: string }) {
   const navigate = useNavigate();
   const { notify } = useNotifications();
   const [step, setStep] = useState(0);
@@ -45,6 +74,13 @@ export function AssignUserPage() {
   }, [account?.value]);
 
   // A user holds one Business Calling number: one who has a number is shown but cannot be chosen.
+  // After a refusal the users are read again: whoever got a number meanwhile is no longer offered, and
+  // no longer chosen.
+  useEffect(() => {
+    const chosen = users.value?.find((u) => u.UserId === user?.value);
+    if (chosen?.PrimaryProvisionedNumber !== undefined) setUser(null);
+  }, [users.value, user?.value]);
+
   const userOptions: SelectProps.Option[] = (users.value ?? []).map((u) => ({
     value: u.UserId,
     label: u.DisplayName ?? u.PrimaryEmail,
@@ -59,10 +95,11 @@ export function AssignUserPage() {
     try {
       await associateNumberWithUser(account.value, user.value, number);
       const name = user.label ?? user.value;
-      notify({ id: `assign-user-${number}`, type: 'success', header: `${number} assigned to ${name}`, content: signInAgainNotice(name, 'number') });
+      notify({ id: `assign-user-${number}`, type: 'success', dismisses: [ASSIGN_FAILED], header: `${number} assigned to ${name}`, content: signInAgainNotice(name, 'number') });
       navigate(`/inventory?status=Assigned&filter-name=UserId&filter-value=${encodeURIComponent(user.value)}`);
     } catch (error) {
-      notify({ id: 'assign-user-failed', type: 'error', header: `${number} was not assigned`, content: messageOf(error) });
+      notify({ id: ASSIGN_FAILED, type: 'error', header: `${number} was not assigned`, content: messageOf(error) });
+      users.reload();
       setSubmitting(false);
     }
   };

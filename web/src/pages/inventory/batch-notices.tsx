@@ -55,7 +55,8 @@ export function batchNotices(
   success: (what: string, count: number) => Pick<Notice, 'header' | 'content'>,
 ): Notice[] {
   if (done.length === 0 && failed.length > 0) throw new RefusedError(refusalOf(failed, verb));
-  const notices: Notice[] = [{ id: key, type: 'success', ...success(numbersText(done), done.length) }];
+  // The success takes an earlier call's list of refused numbers off the page; this call's refusals follow it.
+  const notices: Notice[] = [{ id: key, type: 'success', dismisses: [`${key}-failed`], ...success(numbersText(done), done.length) }];
   if (failed.length > 0) notices.push({ id: `${key}-failed`, type: 'error', ...refusalOf(failed, verb) });
   return notices;
 }

@@ -31,6 +31,8 @@ const WIZARD_STRINGS = {
   optional: 'optional',
 };
 
+const CREATE_FAILED = 'create-rule-failed';
+
 /** Create a SIP rule: Name, Trigger type, Phone number, Enabled; Next; SIP media applications; Create. */
 export function CreateSipRulePage() {
   const navigate = useNavigate();
@@ -69,10 +71,16 @@ export function CreateSipRulePage() {
         Disabled: !details.enabled,
         TargetApplications: targetApplicationsOf(rows),
       });
-      notify({ id: `create-rule-${rule.SipRuleId}`, type: 'success', content: `SIP rule ${rule.Name} created${rule.TriggerType === 'ToPhoneNumber' ? `; ${rule.TriggerValue} is assigned` : ''}.` });
+      // A retry that succeeds makes the failure of the attempt before it stale.
+      notify({
+        id: `create-rule-${rule.SipRuleId}`,
+        type: 'success',
+        dismisses: [CREATE_FAILED],
+        content: `SIP rule ${rule.Name} created${rule.TriggerType === 'ToPhoneNumber' ? `; ${rule.TriggerValue} is assigned` : ''}.`,
+      });
       navigate('/sip-rules');
     } catch (error) {
-      notify({ id: 'create-rule-failed', type: 'error', header: 'The SIP rule was not created', content: messageOf(error) });
+      notify({ id: CREATE_FAILED, type: 'error', header: 'The SIP rule was not created', content: messageOf(error) });
       setSubmitting(false);
     }
   };

@@ -26,7 +26,7 @@ const fullName = (u: User) => u.DisplayName ?? u.PrimaryEmail;
 /** An account's users: their number, and their calling and SMS permissions. */
 export function AccountPage() {
   const { accountId = '' } = useParams();
-  const { notify } = useNotifications();
+  const { notify, dismiss } = useNotifications();
   const [selected, setSelected] = useState<User[]>([]);
   const [newUser, setNewUser] = useState({ name: '', email: '' });
   const [errors, setErrors] = useState<{ name?: string | undefined; email?: string | undefined }>({});
@@ -66,6 +66,7 @@ export function AccountPage() {
     dialogs.show('permissions');
     try {
       setTelephony(await getUserSettings(accountId, user.UserId));
+      dismiss('permissions-load-failed');
     } catch (error) {
       // Nothing was entered yet, so the dialog closes and the page's flash says why.
       dialogs.close();
