@@ -2,17 +2,23 @@ import { GetPhoneNumberCommand, ListPhoneNumberOrdersCommand } from '@aws-sdk/cl
 import { expect, it } from 'vitest';
 import { importAvailableNumbers } from '../support/inventory';
 import { expectAccessible, screenshot } from './support/browser';
-import { expectFlash, selectNumbers } from './support/console-actions';
+import { choose, expectFlash, flashCount, selectNumbers } from './support/console-actions';
 import { describeConsole } from './support/console-suite';
 
 const POOL = ['+12065550901', '+12065550902', '+12065550903', '+15035550901'];
+/** A GB local number: it can only be ordered as SIP Media Application Dial-In. */
+const GB_NUMBER = '+442079460901';
+const NON_US_REASON = 'Numbers outside the US can only use the SIP Media Application Dial-In product type.';
 
 describeConsole(
   'web console: ordering numbers',
   {
     // Orders complete in a background job; run it often enough to watch an order finish.
     server: { config: { jobIntervalMs: 250 } },
-    seed: (server) => importAvailableNumbers(server, POOL.map((E164PhoneNumber) => ({ E164PhoneNumber, City: 'Seattle', State: 'WA' }))),
+    seed: async (server) => {
+      await importAvailableNumbers(server, POOL.map((E164PhoneNumber) => ({ E164PhoneNumber, City: 'Seattle', State: 'WA' })));
+      await importAvailableNumbers(server, [GB_NUMBER]);
+    },
   },
   (suite) => {
     it('searches by area code (checking the search first), orders two numbers and shows the order complete', async () => {
@@ -47,6 +53,59 @@ describeConsole(
         const { PhoneNumber } = await server.admin.voice.send(new GetPhoneNumberCommand({ PhoneNumberId: number }));
         expect(PhoneNumber).toMatchObject({ Status: 'Unassigned', ProductType: 'VoiceConnector' });
       }
+      expect(console_.problems).toEqual([]);
+    });
+
+    it('allows the product types of the numbers found, not of a form changed since; a search that succeeds clears the failed one', async () => {
+      const { server, console: console_, dialect } = suite;
+      const { page, apiCalls } = console_;
+      // A fresh page: no messages of the test before.
+      await page.reload();
+      await page.getByRole('heading', { name: 'Orders', level: 1 }).waitFor();
+      const country = page.getByRole('textbox', { name: 'Country' });
+      await country.fill('ZZ');
+      await page.getByLabel('Area code').fill('');
+      await choose(page, /^Number type/, 'Local');
+      await page.getByRole('button', { name: 'Search' }).click();
+      await expectFlash(page, 'The search failed');
+      await expectFlash(page, 'Country ZZ is not supported');
+
+      await country.fill('GB');
+      await page.getByRole('button', { name: 'Search' }).click();
+      await page.getByRole('rowheader', { name: GB_NUMBER }).waitFor();
+      expect(await flashCount(page, 'The search failed')).toBe(0);
+      await selectNumbers(page, [GB_NUMBER]);
+      const orderButton = page.getByRole('button', { name: 'Order', exact: true });
+      await page.getByText(NON_US_REASON).first().waitFor();
+      expect(await orderButton.isDisabled()).toBe(true);
+
+      // The form says US now, but the numbers on screen are still GB numbers: nothing changes until a new search.
+      await country.fill('US');
+      await page.getByLabel('Area code').fill('206');
+      expect(await orderButton.isDisabled()).toBe(true);
+      await page.getByText(NON_US_REASON).first().waitFor();
+      await choose(page, /^Product type/, 'Business Calling');
+      expect(await orderButton.isDisabled()).toBe(true);
+      await screenshot(page, `orders-non-us-after-form-change-${dialect}`);
+      expect(apiCalls.filter((call) => call.startsWith('POST /phone-number-orders'))).toHaveLength(1);
+
+      await choose(page, /^Product type/, 'SIP Media Application Dial-In');
+      expect(await orderButton.isEnabled()).toBe(true);
+      expect(await page.getByText(NON_US_REASON).count()).toBe(0);
+      await orderButton.click();
+      await expectFlash(page, /placed for 1 phone numbers/);
+      const { PhoneNumberOrders } = await server.admin.voice.send(new ListPhoneNumberOrdersCommand({}));
+      expect(PhoneNumberOrders!.filter((o) => o.OrderedPhoneNumbers!.some((n) => n.E164PhoneNumber === GB_NUMBER)).map((o) => o.ProductType)).toEqual([
+        'SipMediaApplicationDialIn',
+      ]);
+
+      // The next search finds US numbers: Voice Connector is allowed again.
+      await page.getByRole('button', { name: 'Search' }).click();
+      await page.getByRole('rowheader', { name: POOL[2]! }).waitFor();
+      await selectNumbers(page, [POOL[2]!]);
+      await choose(page, /^Product type/, 'Voice Connector');
+      expect(await orderButton.isEnabled()).toBe(true);
+      await expectAccessible(page);
       expect(console_.problems).toEqual([]);
     });
   },

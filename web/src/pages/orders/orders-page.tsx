@@ -15,9 +15,9 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { PRODUCT_TYPES, type PhoneNumberType, type ProductType } from '../../../../src/contract/enums';
 import { messageOf } from '../../api/api-error';
 import { listAll } from '../../api/list-all';
-import { createOrder, listOrders, searchAvailableNumbers, type PhoneNumberOrder } from '../../api/orders';
+import { createOrder, listOrders, searchAvailableNumbers, type PhoneNumberOrder, type SearchQuery } from '../../api/orders';
 import { formatTimestamp, PRODUCT_TYPE_LABELS } from '../../common/labels';
-import { productTypeRestriction } from '../../common/product-type-rules';
+import { productTypeRestriction, type NumberKind } from '../../common/product-type-rules';
 import { tableSelectionLabels } from '../../common/table-strings';
 import { useAsync } from '../../common/use-async';
 import { ConsoleLayout } from '../../layout/console-layout';
@@ -28,16 +28,32 @@ interface Found {
   E164PhoneNumber: string;
 }
 
+/** The numbers a search found, with what kind of numbers it asked for: the form may have changed since. */
+interface SearchResults {
+  numbers: Found[];
+  kind: NumberKind;
+}
+
+/** The kind of number a search finds: its country, and toll-free when it asks for toll-free numbers. */
+function kindOf(query: SearchQuery): NumberKind {
+  // Without a country the API searches the US.
+  return { Country: query.country ?? 'US', Type: query['phone-number-type'] === 'TollFree' || query['toll-free-prefix'] !== undefined ? 'TollFree' : 'Local' };
+}
+
 const ORDER_STATUS_INDICATOR = { Processing: 'in-progress', Successful: 'success', Partial: 'warning', Failed: 'error' } as const;
 /** While an order is Processing its status is read again this often, until it is done. */
 const ORDER_POLL_MS = 2000;
+/** A search or order that succeeds takes the failure of the attempt before it off the page. */
+const SEARCH_FAILED = 'search-failed';
+const ORDER_FAILED = 'order-failed';
 
 /** Ordering numbers: search the available pool, order the chosen ones, and watch the order's status. */
 export function OrdersPage() {
-  const { notify } = useNotifications();
+  const { notify, dismiss } = useNotifications();
   const [form, setForm] = useState<SearchForm>({ country: 'US', areaCode: '', city: '', state: '', tollFreePrefix: '', numberType: '' });
   const [errors, setErrors] = useState<SearchErrors>({});
-  const [found, setFound] = useState<Found[] | undefined>();
+  const [results, setResults] = useState<SearchResults | undefined>();
+  const found = results?.numbers;
   const [selected, setSelected] = useState<Found[]>([]);
   const [searching, setSearching] = useState(false);
   const [ordering, setOrdering] = useState(false);
@@ -67,29 +83,32 @@ export function OrdersPage() {
     if (Object.keys(problems).length > 0) return setErrors(problems);
     setSearching(true);
     try {
-      const result = await searchAvailableNumbers(searchQuery(form));
-      setFound(result.E164PhoneNumbers.map((E164PhoneNumber) => ({ E164PhoneNumber })));
+      const query = searchQuery(form);
+      const result = await searchAvailableNumbers(query);
+      setResults({ numbers: result.E164PhoneNumbers.map((E164PhoneNumber) => ({ E164PhoneNumber })), kind: kindOf(query) });
       setSelected([]);
+      dismiss(SEARCH_FAILED);
     } catch (error) {
-      notify({ id: 'search-failed', type: 'error', header: 'The search failed', content: messageOf(error) });
+      notify({ id: SEARCH_FAILED, type: 'error', header: 'The search failed', content: messageOf(error) });
     } finally {
       setSearching(false);
     }
   };
 
-  const country = form.country.trim().toUpperCase();
-  const restriction = productTypeRestriction([{ Country: country, Type: form.numberType === 'TollFree' ? 'TollFree' : 'Local' }], productType);
+  // What may be ordered follows the search whose numbers are on screen, not the form, which may have
+  // changed since (a new search shows new numbers).
+  const restriction = results ? productTypeRestriction([results.kind], productType) : undefined;
   const order = async () => {
     if (restriction) return;
     setOrdering(true);
     try {
       const placed = await createOrder({ ProductType: productType, E164PhoneNumbers: selected.map((n) => n.E164PhoneNumber) });
-      notify({ id: `order-${placed.PhoneNumberOrderId}`, type: 'success', content: `Order ${placed.PhoneNumberOrderId} placed for ${placed.OrderedPhoneNumbers.length} phone numbers.` });
-      setFound((all) => all?.filter((n) => !selected.includes(n)));
+      notify({ id: `order-${placed.PhoneNumberOrderId}`, type: 'success', dismisses: [ORDER_FAILED], content: `Order ${placed.PhoneNumberOrderId} placed for ${placed.OrderedPhoneNumbers.length} phone numbers.` });
+      setResults((r) => r && { ...r, numbers: r.numbers.filter((n) => !selected.includes(n)) });
       setSelected([]);
       orders.reload();
     } catch (error) {
-      notify({ id: 'order-failed', type: 'error', header: 'The order was not placed', content: messageOf(error) });
+      notify({ id: ORDER_FAILED, type: 'error', header: 'The order was not placed', content: messageOf(error) });
     } finally {
       setOrdering(false);
     }
