@@ -22,10 +22,15 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** The SQLite database file of a data directory. */
+export function sqliteDatabasePath(dataDir: string): string {
+  return path.join(dataDir, 'numberyard.db');
+}
+
 export function databaseTargetOf(config: Pick<Config, 'databaseUrl' | 'dataDir'>) {
   if (config.databaseUrl) return { kind: 'postgres' as const, url: config.databaseUrl };
   fs.mkdirSync(config.dataDir, { recursive: true });
-  return { kind: 'sqlite' as const, path: path.join(config.dataDir, 'numberyard.db') };
+  return { kind: 'sqlite' as const, path: sqliteDatabasePath(config.dataDir) };
 }
 
 /** NUMBERYARD_MASTER_KEY, or else the key file of the data directory (created on first use). */

@@ -62,6 +62,24 @@ describe('operator commands that cannot reach their database or address', () => 
   });
 });
 
+describe('operator commands run where there is no database', () => {
+  it('say there is none and how to point at it, and create nothing (no directory, no file)', async () => {
+    const dataDir = path.join(scratch, 'wrong-directory', 'data');
+    const env = cleanEnv({ NUMBERYARD_DATA_DIR: dataDir });
+    const commands = [['orgs', 'list'], ['orgs', 'create', 'Acme'], ['keys', 'list', '--org', 'x'], ['admin', 'create'], ['doctor'], ['backup', path.join(scratch, 'never.db')]];
+    const results = await Promise.all(commands.map((args) => runCli(args, env)));
+    for (const [index, result] of results.entries()) {
+      const label = commands[index]!.join(' ');
+      expect(result.code, label).toBe(78);
+      expect(result.stderr, label).toContain(`There is no numberyard database at ${path.join(dataDir, 'numberyard.db')}`);
+      expect(result.stderr, label).toContain('NUMBERYARD_DATA_DIR');
+      expect(result.stderr, label).not.toContain('numberyard migrate` (or start the server) first');
+    }
+    expect(fs.existsSync(path.join(scratch, 'wrong-directory'))).toBe(false);
+    expect(fs.existsSync(path.join(scratch, 'never.db'))).toBe(false);
+  });
+});
+
 describe('npm start', () => {
   it('is numberyard serve in one process: SIGTERM to npm shuts the server down gracefully and npm exits 0', async () => {
     const dataDir = path.join(scratch, 'npm-start');

@@ -11,12 +11,14 @@ const PG_DUMP_HINT =
   'numberyard is configured for PostgreSQL (DATABASE_URL): back it up with pg_dump (`pg_dump --format=custom "$DATABASE_URL" > numberyard.dump`) ' +
   'and restore with pg_restore (`pg_restore --clean --dbname "$DATABASE_URL" numberyard.dump`)';
 
-async function sqlitePath(): Promise<string> {
-  const { serverConfig } = await import('../support/server-host');
-  const { databaseTargetOf } = await import('../../server');
-  const target = databaseTargetOf(serverConfig());
-  if (target.kind !== 'sqlite') throw new CliError(PG_DUMP_HINT, EXIT.failure);
-  return target.path;
+/** The SQLite database file; `mustExist` (backup) refuses a data directory without one, creating nothing. */
+async function sqlitePath(mustExist: boolean): Promise<string> {
+  const { existingDatabaseTarget, serverConfig } = await import('../support/server-host');
+  const { sqliteDatabasePath } = await import('../../server');
+  const config = serverConfig();
+  if (config.databaseUrl) throw new CliError(PG_DUMP_HINT, EXIT.failure);
+  if (mustExist) existingDatabaseTarget(config);
+  return sqliteDatabasePath(config.dataDir);
 }
 
 /** True when another connection (a running server) has the WAL database open. */
@@ -43,8 +45,7 @@ export function backupCommand(): Command {
     .option('--force', 'overwrite FILE if it exists', false)
     .action(async (file: string, options: { force: boolean }, command: Command) => {
       const { output } = commandContext(command);
-      const source = await sqlitePath();
-      if (!fs.existsSync(source)) throw new CliError(`There is no database at ${source} yet: start the server once (or check NUMBERYARD_DATA_DIR)`);
+      const source = await sqlitePath(true);
       if (fs.existsSync(file) && !options.force) throw new CliError(`${file} exists: choose another name or pass --force to overwrite it`, EXIT.usage);
       const { default: BetterSqlite3 } = await import('better-sqlite3');
       const database = new BetterSqlite3(source, { fileMustExist: true });
@@ -66,7 +67,7 @@ export function restoreCommand(): Command {
     .option('--force', 'restore even though a server has the database open (restart that server right after)', false)
     .action(async (file: string, options: { force: boolean }, command: Command) => {
       const { output } = commandContext(command);
-      const target = await sqlitePath();
+      const target = await sqlitePath(false);
       if (!fs.existsSync(file)) throw new CliError(`Cannot read ${file}: no such file`, EXIT.usage);
       const { default: BetterSqlite3 } = await import('better-sqlite3');
 

@@ -1,7 +1,8 @@
 // For the operator commands that run on the server's host (migrate, orgs, keys, admin, backup,
 // restore): the server's own configuration and services, opened on its database directly.
 import { ConfigError, loadConfig, type Config } from '../../config';
-import { databaseTargetOf, masterKeyOf } from '../../server';
+import fs from 'node:fs';
+import { databaseTargetOf, masterKeyOf, sqliteDatabasePath } from '../../server';
 import { createServices, type Services } from '../../services';
 import { createSecretBox } from '../../services/secret-box';
 import { systemClock } from '../../services/service-context';
@@ -20,10 +21,27 @@ export function serverConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
 }
 
-/** Where the data of this configuration lives, for messages. */
+/** Where the data of this configuration lives, for messages (creates nothing). */
 export function describeDatabase(config: Config): string {
-  const target = databaseTargetOf(config);
-  return target.kind === 'sqlite' ? `SQLite database ${target.path}` : `PostgreSQL database at ${postgresAddress(target.url)} (DATABASE_URL)`;
+  return config.databaseUrl ? `PostgreSQL database at ${postgresAddress(config.databaseUrl)} (DATABASE_URL)` : `SQLite database ${sqliteDatabasePath(config.dataDir)}`;
+}
+
+/**
+ * The database of a deployment that exists already: commands other than `serve`, `migrate` and
+ * `restore` must never create one (run in the wrong directory, they would otherwise make an empty
+ * ./data/numberyard.db and suggest migrating it). Creates no directory and no file.
+ */
+export function existingDatabaseTarget(config: Config): ReturnType<typeof databaseTargetOf> {
+  if (config.databaseUrl) return databaseTargetOf(config);
+  const file = sqliteDatabasePath(config.dataDir);
+  if (!fs.existsSync(file)) {
+    throw new CliError(
+      `There is no numberyard database at ${file}: set NUMBERYARD_DATA_DIR to the server's data directory (or DATABASE_URL for PostgreSQL). ` +
+        '`numberyard serve` (or `numberyard migrate`) creates a new one there',
+      EXIT.config,
+    );
+  }
+  return { kind: 'sqlite', path: file };
 }
 
 /** host:port/database of a postgres:// URL: never its user name or password. */
@@ -87,7 +105,7 @@ export async function onDatabase<T>(config: Config, work: () => Promise<T>): Pro
  */
 export async function withServices<T>(work: (services: Services, database: DatabaseHandle, config: Config) => Promise<T>): Promise<T> {
   const config = serverConfig();
-  const database = await onDatabase(config, async () => openDatabase(databaseTargetOf(config)));
+  const database = await onDatabase(config, async () => openDatabase(existingDatabaseTarget(config)));
   try {
     if (!(await onDatabase(config, () => isSchemaCurrent(database.db)))) {
       throw new CliError(`The ${describeDatabase(config)} is not migrated to this version: run \`numberyard migrate\` (or start the server) first`);
