@@ -151,6 +151,59 @@ describeConsole(
       expect(console_.problems).toEqual([]);
     });
 
+    it('says which free text it cannot filter by instead of dropping it, and reads "+1206" or "1206" as a number prefix', async () => {
+      const { console: console_, dialect } = suite;
+      const { page } = console_;
+      await page.goto('/console/inventory?product-type=VoiceConnector');
+      await expectTableNumbers(page, VOICE_CONNECTOR_NUMBERS.slice(0, 50));
+      const filter = page.getByRole('combobox', { name: 'Filter phone numbers' });
+      const listCalls = () => console_.apiCalls.filter((call) => call.startsWith('GET /phone-numbers?')).length;
+      const callsBefore = listCalls();
+      await filter.click();
+      await filter.fill('Seattle PBX');
+      await filter.press('Enter');
+      // Said below the filter, with what was typed; the filter and the list stay as they were.
+      const notice = page.getByText('Not applied: "Seattle PBX".');
+      await notice.waitFor();
+      await page.getByText('Free text finds the phone numbers that start with it, such as +1206').first().waitFor();
+      expect(new URL(page.url()).search).toBe('?product-type=VoiceConnector');
+      await expectTableNumbers(page, VOICE_CONNECTOR_NUMBERS.slice(0, 50));
+      expect(listCalls()).toBe(callsBefore);
+      await expectAccessible(page);
+      await screenshot(page, `inventory-free-text-not-applied-${dialect}`);
+
+      // A typed value the API does not know is said the same way.
+      await filter.fill('Country = Germany');
+      await filter.press('Enter');
+      await page.getByText('Not applied: Country = Germany.').waitFor();
+      expect(new URL(page.url()).search).toBe('?product-type=VoiceConnector');
+
+      // A number, with or without its '+', is the Phone number filter; the notice goes.
+      await filter.fill('+1206555010');
+      await filter.press('Enter');
+      const expected = VOICE_CONNECTOR_NUMBERS.filter((n) => n.startsWith('+1206555010'));
+      await expectTableNumbers(page, expected);
+      expect(new URL(page.url()).searchParams.get('number-prefix')).toBe('+1206555010');
+      expect(new URL(page.url()).searchParams.get('product-type')).toBe('VoiceConnector');
+      expect(await page.getByText('Not applied:').count()).toBe(0);
+      await page.getByText('Phone number ^ +1206555010').waitFor();
+      expect(await apiNumbers({ 'product-type': 'VoiceConnector', 'number-prefix': '+1206555010' })).toEqual(expected);
+
+      await filter.fill('1206555011');
+      await filter.press('Enter');
+      await expectTableNumbers(page, VOICE_CONNECTOR_NUMBERS.filter((n) => n.startsWith('+1206555011')));
+      expect(new URL(page.url()).searchParams.get('number-prefix')).toBe('+1206555011');
+      expect(console_.apiCalls).toContain('GET /phone-numbers?product-type=VoiceConnector&number-prefix=%2B1206555011&max-results=50');
+
+      // Free text cannot ask for "does not contain", which the API cannot do.
+      await filter.fill('');
+      await filter.click();
+      await filter.fill('+44');
+      expect(await page.getByRole('option', { name: /Does not contain/ }).count()).toBe(0);
+      await filter.press('Escape');
+      expect(console_.problems).toEqual([]);
+    });
+
     it('sorts by phone number in descending order on the server, starting again at page 1', async () => {
       const { console: console_, dialect } = suite;
       const { page } = console_;

@@ -49,6 +49,12 @@ function oneOf<T extends string>(values: readonly T[], value: string | null | un
   return values.find((v) => v === value);
 }
 
+/** A value the user typed rather than picked: the wire value or the label the console shows for it, in any case. */
+function typedOneOf<T extends string>(values: readonly T[], labels: Record<T, string>, value: string): T | undefined {
+  const typed = value.toLowerCase();
+  return values.find((v) => v.toLowerCase() === typed || labels[v].toLowerCase() === typed);
+}
+
 export function filterFromSearch(params: URLSearchParams): InventoryFilter {
   const name = oneOf(ASSOCIATION_NAMES, params.get('filter-name'));
   const value = params.get('filter-value')?.trim();
@@ -169,29 +175,54 @@ export function filterToTokens(filter: InventoryFilter): PropertyFilterProps.Que
   return { operation: 'and', tokens };
 }
 
+/** What a property-filter query asks for: the filter the API can apply, and the tokens it cannot, as the user typed them. */
+export interface FilterReading {
+  filter: InventoryFilter;
+  /** '"Seattle PBX"' (free text that is not a phone number), 'Country = Germany': never applied, so the page says so. */
+  notApplied: string[];
+}
+
 /**
  * The filter a property-filter query asks for. The API takes one value per property and one
- * association, so a later token replaces an earlier one of the same kind; values that are not a
- * known status, product type, country code or number prefix are dropped. Free text that looks like a
- * phone number is a number prefix; other free text is dropped (the API cannot search text).
+ * association, so a later token replaces an earlier one of the same kind. Free text that looks like a
+ * phone number is a number prefix; other free text, and values that are not a known status, product
+ * type, country code or number prefix, cannot be applied (the API cannot search text): they are
+ * returned in `notApplied` rather than dropped unseen.
  */
-export function tokensToFilter(query: PropertyFilterProps.Query): InventoryFilter {
+export function readTokens(query: PropertyFilterProps.Query, properties: readonly PropertyFilterProps.FilteringProperty[]): FilterReading {
   const filter: InventoryFilter = {};
+  const notApplied: string[] = [];
   for (const token of query.tokens) {
     const value = typeof token.value === 'string' ? token.value.trim() : '';
     if (value === '') continue;
-    if (token.propertyKey === undefined || token.propertyKey === NUMBER_PREFIX_KEY) {
-      if (token.operator === ':' || token.operator === '^' || token.operator === '=') filter.numberPrefix = numberPrefixOf(value) ?? filter.numberPrefix;
-      continue;
-    }
-    if (token.operator !== '=') continue;
-    if (token.propertyKey === COUNTRY_KEY) filter.country = countryOf(value) ?? filter.country;
-    else if (token.propertyKey === STATUS_KEY) filter.status = oneOf(PHONE_NUMBER_STATUSES, value) ?? filter.status;
-    else if (token.propertyKey === PRODUCT_TYPE_KEY) filter.productType = oneOf(PRODUCT_TYPES, value) ?? filter.productType;
-    else {
-      const name = oneOf(ASSOCIATION_NAMES, token.propertyKey);
-      if (name && value.length <= FILTER_VALUE_MAX_LENGTH) filter.association = { name, value };
-    }
+    const property = properties.find((p) => p.key === token.propertyKey);
+    const typed = property ? `${property.propertyLabel} ${token.operator} ${value}` : `"${value}"`;
+    const read = readToken(token.propertyKey, token.operator, value);
+    if (read === undefined) notApplied.push(typed);
+    else Object.assign(filter, read);
   }
-  return filter;
+  return { filter, notApplied };
+}
+
+/** The part of the filter one token sets, or undefined when the API cannot filter by it. */
+function readToken(key: string | undefined, operator: string, value: string): InventoryFilter | undefined {
+  if (key === undefined || key === NUMBER_PREFIX_KEY) {
+    const numberPrefix = operator === ':' || operator === '^' || operator === '=' ? numberPrefixOf(value) : undefined;
+    return numberPrefix ? { numberPrefix } : undefined;
+  }
+  if (operator !== '=') return undefined;
+  if (key === COUNTRY_KEY) {
+    const country = countryOf(value);
+    return country ? { country } : undefined;
+  }
+  if (key === STATUS_KEY) {
+    const status = typedOneOf(PHONE_NUMBER_STATUSES, STATUS_LABELS, value);
+    return status ? { status } : undefined;
+  }
+  if (key === PRODUCT_TYPE_KEY) {
+    const productType = typedOneOf(PRODUCT_TYPES, PRODUCT_TYPE_LABELS, value);
+    return productType ? { productType } : undefined;
+  }
+  const name = oneOf(ASSOCIATION_NAMES, key);
+  return name && value.length <= FILTER_VALUE_MAX_LENGTH ? { association: { name, value } } : undefined;
 }

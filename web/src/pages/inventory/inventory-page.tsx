@@ -4,6 +4,7 @@ import ButtonDropdown from '@cloudscape-design/components/button-dropdown';
 import Header from '@cloudscape-design/components/header';
 import PropertyFilter from '@cloudscape-design/components/property-filter';
 import SpaceBetween from '@cloudscape-design/components/space-between';
+import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Table from '@cloudscape-design/components/table';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -29,8 +30,8 @@ import {
   filteringProperties,
   filterToSearch,
   filterToTokens,
+  readTokens,
   sortOrderFromSearch,
-  tokensToFilter,
   viewKey,
   viewToQuery,
   viewToSearch,
@@ -57,6 +58,8 @@ export function InventoryPage() {
   const { href, follow } = useConsoleLinks();
   const { notify } = useNotifications();
   const [selected, setSelected] = useState<PhoneNumber[]>([]);
+  // Tokens the API cannot filter by (free text that is not a phone number): said below the filter, never dropped unseen.
+  const [notApplied, setNotApplied] = useState<string[]>([]);
 
   const load = useCallback(
     async (nextToken: string | undefined) => {
@@ -197,9 +200,25 @@ export function InventoryPage() {
         filter={
           <PropertyFilter
             query={filterToTokens(filter)}
-            onChange={({ detail }) => setSearchParams(viewToSearch(tokensToFilter(detail), order))}
+            onChange={({ detail }) => {
+              const reading = readTokens(detail, filterProperties);
+              setNotApplied(reading.notApplied);
+              setSearchParams(viewToSearch(reading.filter, order));
+            }}
             filteringProperties={filterProperties}
             filteringOptions={filterOptions}
+            // The API has no "does not contain"; free text is a number prefix.
+            freeTextFiltering={{ operators: [':'] }}
+            filteringConstraintText={
+              notApplied.length > 0 ? (
+                <StatusIndicator type="warning">
+                  Not applied: {notApplied.join(', ')}. Free text finds the phone numbers that start with it, such as +1206; to filter by anything else, choose a
+                  property: Status, Product type, Country or Assigned to.
+                </StatusIndicator>
+              ) : (
+                'Free text finds the phone numbers that start with it, such as +1206; to filter by anything else, choose a property.'
+              )
+            }
             filteringPlaceholder="Filter phone numbers by number, country, status, product type or what they are assigned to"
             filteringAriaLabel="Filter phone numbers"
             hideOperations
@@ -213,7 +232,16 @@ export function InventoryPage() {
               <Box variant="p" color="inherit">
                 {filtered ? 'No phone number matches this filter.' : 'Order numbers or import them to fill the inventory.'}
               </Box>
-              {filtered && <Button onClick={() => setSearchParams(viewToSearch({}, order))}>Clear filter</Button>}
+              {filtered && (
+                <Button
+                  onClick={() => {
+                    setNotApplied([]);
+                    setSearchParams(viewToSearch({}, order));
+                  }}
+                >
+                  Clear filter
+                </Button>
+              )}
             </SpaceBetween>
           </Box>
         }
