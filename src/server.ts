@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config';
+import { NumberyardError } from './domain/numberyard-error';
 import { buildApp } from './http/app';
 import { requestLoggerOptions } from './http/observability/request-logging';
 import { startJobs } from './jobs/job-runner';
@@ -72,6 +73,12 @@ export async function startServer(config: Config, options: { clock?: Clock; logg
     app.addHook('onSend', (_request, reply, payload, done) => {
       if (closing) reply.header('connection', 'close');
       done(null, payload);
+    });
+    // A request that arrives on a kept-alive connection while the server closes is refused as
+    // ServiceUnavailableException, which the SDKs retry (on another node, or after the restart).
+    app.addHook('onRequest', (_request, _reply, done) => {
+      if (closing) done(new NumberyardError('ServiceUnavailable', 'numberyard is shutting down; retry the request'));
+      else done();
     });
     await app.listen({ host: config.host, port: config.port });
     const address = app.server.address();

@@ -53,6 +53,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     genReqId: () => randomUUID(),
     routerOptions: { constraints: { operation: operationConstraint } },
     frameworkErrors: renderFrameworkError,
+    // Fastify's own 503 while closing is a bare text body the SDKs read as an Unknown error; startServer
+    // refuses those requests itself, through the error handler, in the AWS shape.
+    return503OnClosing: false,
     ...requestLogControllerOptions(),
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
