@@ -106,6 +106,13 @@ describeConsole(
       await page.goto('/console/inventory?status=Assigned');
       const row = page.locator('table tbody tr', { hasText: SMA_NUMBER });
       await expect.poll(() => row.innerText()).toContain('SIP rule Main line');
+      // The SIP media applications page shows the number that reaches each application, where the
+      // procedure tells the user to find (and copy) it.
+      await page.getByRole('link', { name: 'SIP media applications' }).click();
+      for (const name of ['Reception', 'Overflow']) {
+        const applicationRow = page.locator('table tbody tr', { hasText: name });
+        await expect.poll(() => applicationRow.innerText()).toContain(SMA_NUMBER);
+      }
       expect(console_.problems).toEqual([]);
       // Back where the next procedure starts.
       await page.getByRole('link', { name: 'SIP rules' }).click();

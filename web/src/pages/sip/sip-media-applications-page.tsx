@@ -1,4 +1,5 @@
 import Button from '@cloudscape-design/components/button';
+import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import { useState } from 'react';
 import { createSipMediaApplication, deleteSipMediaApplication, updateSipMediaApplication, type SipMediaApplication } from '../../api/sip';
 import { ConfirmDeleteModal } from '../../common/confirm-delete-modal';
@@ -8,13 +9,27 @@ import { useDialogs } from '../../common/use-dialogs';
 import { ConsoleLayout } from '../../layout/console-layout';
 import { SipMediaApplicationModal, type SipMediaApplicationForm } from './sip-media-application-modal';
 import { useSipMediaApplications } from './use-sip-media-applications';
+import { useSipRules } from './use-sip-rules';
 
 /** SIP media applications: where SIP rules send calls (through their Lambda function). */
 export function SipMediaApplicationsPage() {
   const [selected, setSelected] = useState<SipMediaApplication[]>([]);
   const applications = useSipMediaApplications();
-  const dialogs = useDialogs<'create' | 'edit' | 'delete'>(applications.reload);
+  // The numbers that reach each application: its SIP rules' To phone number triggers.
+  const rules = useSipRules();
+  const dialogs = useDialogs<'create' | 'edit' | 'delete'>(() => {
+    applications.reload();
+    rules.reload();
+  });
   const application = selectedItem(applications.value, selected, 'SipMediaApplicationId');
+  const phoneNumbersOf = (a: SipMediaApplication) => {
+    if (rules.error) return <StatusIndicator type="error">Not read: {rules.error}</StatusIndicator>;
+    if (!rules.value) return <StatusIndicator type="loading">Loading</StatusIndicator>;
+    const numbers = rules.value
+      .filter((rule) => rule.TriggerType === 'ToPhoneNumber' && rule.TargetApplications.some((t) => t.SipMediaApplicationId === a.SipMediaApplicationId))
+      .map((rule) => rule.TriggerValue);
+    return numbers.length > 0 ? numbers.join(', ') : '-';
+  };
 
   const create = ({ Name, AwsRegion, LambdaArn }: SipMediaApplicationForm) =>
     dialogs.run('The SIP media application was not created', async () => {
@@ -49,6 +64,7 @@ export function SipMediaApplicationsPage() {
         columns={[
           { id: 'name', header: 'Name', isRowHeader: true, cell: (a) => a.Name },
           { id: 'id', header: 'ID', cell: (a) => a.SipMediaApplicationId },
+          { id: 'phone-numbers', header: 'Phone numbers', cell: phoneNumbersOf },
           { id: 'region', header: 'AWS Region', cell: (a) => a.AwsRegion },
           { id: 'lambda', header: 'Lambda function', cell: (a) => a.Endpoints.map((e) => e.LambdaArn).join(', ') },
         ]}

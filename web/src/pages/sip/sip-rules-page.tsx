@@ -6,31 +6,23 @@ import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { UpdateSipRuleBody } from '../../../../src/contract/sip.schema';
-import { listAll } from '../../api/list-all';
-import { disableAndDeleteSipRule, listSipRules, updateSipRule, type SipRule } from '../../api/sip';
+import { disableAndDeleteSipRule, updateSipRule, type SipRule } from '../../api/sip';
 import { formatTimestamp } from '../../common/labels';
 import { ResourceListTable } from '../../common/resource-list-table';
 import { selectedItem } from '../../common/selected-item';
-import { useAsync } from '../../common/use-async';
 import { useDialogs } from '../../common/use-dialogs';
 import { ConsoleLayout } from '../../layout/console-layout';
 import { DeleteSipRuleModal } from './delete-sip-rule-modal';
 import { EditSipRuleModal } from './edit-sip-rule-modal';
 import { TRIGGER_TYPE_LABELS } from './sip-labels';
 import { useSipMediaApplications } from './use-sip-media-applications';
+import { useSipRules } from './use-sip-rules';
 
 /** SIP rules: a ToPhoneNumber rule is what assigns a SIP Media Application Dial-In number. */
 export function SipRulesPage() {
   const navigate = useNavigate();
   const [selected, setSelected] = useState<SipRule[]>([]);
-  const rules = useAsync(
-    () =>
-      listAll(async (token) => {
-        const page = await listSipRules(token);
-        return { items: page.SipRules, nextToken: page.NextToken };
-      }),
-    [],
-  );
+  const rules = useSipRules();
   const applications = useSipMediaApplications();
   // The list names the rules' applications and Edit offers them, so a change (or a refusal, such as an
   // application deleted meanwhile) reads both lists again.
