@@ -167,6 +167,15 @@ for (const dialect of DIALECTS) {
       const lines = fs.readFileSync(exported, 'utf8').trim().split('\n');
       expect(lines[0]).toBe('e164,product_type,name,status,country,type,calling_name,associations,created,updated');
       expect(lines).toHaveLength(252);
+      // Like backup, export never overwrites a file unless told to.
+      const before = fs.readFileSync(exported, 'utf8');
+      fs.appendFileSync(exported, 'kept\n');
+      const refused = await runCli(['export', '--output', exported], sourceEnv);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain(`${exported} exists: choose another name or pass --force`);
+      expect(fs.readFileSync(exported, 'utf8')).toBe(`${before}kept\n`);
+      expect(await cliJson<{ exported: number }>(['export', '--output', exported, '--force'], sourceEnv)).toMatchObject({ exported: 251 });
+      expect(fs.readFileSync(exported, 'utf8')).toBe(before);
 
       const json = await runCli(['export', '--format', 'json'], sourceEnv);
       expect(json.code).toBe(0);

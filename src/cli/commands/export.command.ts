@@ -10,6 +10,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { ProductType } from '../../contract/enums';
 import { LIST_MAX_RESULTS } from '../../contract/limits';
 import { productTypeOption, statusOption } from '../support/arguments';
+import { usageError } from '../support/cli-error';
 import { commandContext } from '../support/command-context';
 import { associationsText } from '../support/phone-number-format';
 
@@ -37,6 +38,7 @@ async function write(stream: Writable, text: string): Promise<void> {
 interface ExportOptions {
   format: 'csv' | 'json';
   output?: string;
+  force: boolean;
   status?: string;
   productType?: ProductType;
 }
@@ -45,13 +47,18 @@ export function exportCommand(): Command {
   return new Command('export')
     .description("Write the inventory with each number's assignments as CSV (what `import` reads back) or JSON, page by page")
     .addOption(new Option('--format <format>', 'csv or json').choices(['csv', 'json']).default('csv'))
-    .option('--output <file>', 'write to this file instead of standard output')
+    .option('--output <file>', 'write to this file instead of standard output (an existing file only with --force)')
+    .option('--force', 'overwrite the --output file if it exists', false)
     .addOption(statusOption())
     .addOption(productTypeOption('--product-type <type>', 'only numbers of this product type'))
     .action(async (options: ExportOptions, command: Command) => {
       const context = commandContext<ExportOptions>(command);
+      if (options.output && !options.force && fs.existsSync(options.output)) {
+        throw usageError(`${options.output} exists: choose another name or pass --force to overwrite it`);
+      }
       const { voice } = context.connection();
-      const stream: Writable = options.output ? fs.createWriteStream(options.output) : process.stdout;
+      // 'wx' also refuses a file that appeared since the check above.
+      const stream: Writable = options.output ? fs.createWriteStream(options.output, { flags: options.force ? 'w' : 'wx' }) : process.stdout;
       const streamFailed = new Promise<never>((_, reject) => stream.once('error', reject));
       streamFailed.catch(() => {});
       let count = 0;
