@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { badRequest, notFound } from '../domain/numberyard-error';
+import { badRequest, conflict, notFound } from '../domain/numberyard-error';
 import type { Executor } from '../storage/executor';
 import { accessKeyRepository } from '../storage/repositories/access-key.repository';
 import { organizationRepository } from '../storage/repositories/organization.repository';
@@ -26,6 +26,16 @@ export interface AccessKeySummary {
 /** Returned once, when a key is created: the secret is never shown again. */
 export interface NewAccessKey extends AccessKeySummary {
   SecretAccessKey: string;
+}
+
+/** The master key in use cannot open a stored secret: the secrets were sealed under another key. */
+export class MasterKeyMismatchError extends Error {
+  constructor(readonly accessKeyId: string) {
+    super(
+      `The master key does not open the stored secret of access key ${accessKeyId}: every node must use the NUMBERYARD_MASTER_KEY (or data-directory key file) the secrets were sealed with`,
+    );
+    this.name = 'MasterKeyMismatchError';
+  }
 }
 
 /** The id of the organization created on first start. */
@@ -109,9 +119,7 @@ export function createOrganizationService(ctx: ServiceContext) {
           try {
             box.open(row.secret_access_key, row.access_key_id);
           } catch {
-            throw new Error(
-              `The master key does not open the stored secret of access key ${row.access_key_id}: every node must use the NUMBERYARD_MASTER_KEY (or data-directory key file) the secrets were sealed with`,
-            );
+            throw new MasterKeyMismatchError(row.access_key_id);
           }
         } else if (await accessKeyRepository.replaceSecret(db, row.access_key_id, row.secret_access_key, box.seal(row.secret_access_key, row.access_key_id))) {
           sealedNow += 1;
@@ -143,14 +151,22 @@ export function createOrganizationService(ctx: ServiceContext) {
     },
 
     async listAccessKeys(organizationId: string): Promise<AccessKeySummary[]> {
+      if (!(await organizationRepository.getById(db, organizationId))) throw notFound(`Organization ${organizationId} not found`);
       return (await accessKeyRepository.listByOrganization(db, organizationId)).map(summary);
     },
 
+    /** Refuses a key revoked already (Conflict, with its revocation time, which stays as it was) and an unknown one (NotFound). */
     async revokeAccessKey(accessKeyId: string, actor = SYSTEM_ACTOR): Promise<void> {
       const now = isoNow(ctx.clock);
       await db.transaction().execute(async (trx) => {
         const row = await accessKeyRepository.findActive(trx, accessKeyId);
-        if (!row || !(await accessKeyRepository.revoke(trx, accessKeyId, now))) throw notFound(`Access key ${accessKeyId} not found`);
+        if (!row || !(await accessKeyRepository.revoke(trx, accessKeyId, now))) {
+          // Not active: revoked already, or unknown. (A by-id lookup belongs in access-key.repository.ts,
+          // which this change could not touch; the query is that repository's shape.)
+          const revoked = await trx.selectFrom('access_keys').select('revoked_at').where('access_key_id', '=', accessKeyId).executeTakeFirst();
+          if (revoked?.revoked_at) throw conflict(`Access key ${accessKeyId} is already revoked (since ${revoked.revoked_at})`);
+          throw notFound(`Access key ${accessKeyId} not found`);
+        }
         await recordChanges(trx, { organizationId: row.organization_id, actor }, now, [
           { operation: 'RevokeAccessKey', resourceType: 'AccessKey', resourceId: accessKeyId },
         ]);

@@ -2,13 +2,15 @@
 // job: a message naming what failed (the database, the address to listen on, the setting), the exit
 // code the README promises, and nothing created or changed behind their back. No server is needed.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collect, runCli } from './cli-runner';
+import { cliJson, collect, runCli } from './cli-runner';
 
 /** The environment without any numberyard setting of the test run's own. */
 function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
@@ -80,6 +82,83 @@ describe('operator commands run where there is no database', () => {
   });
 });
 
+describe('operator commands on a SQLite deployment', () => {
+  let dataDir: string;
+  let env: NodeJS.ProcessEnv;
+  let organizationId: string;
+  let accessKeyId: string;
+
+  beforeAll(async () => {
+    dataDir = path.join(scratch, 'deployment');
+    env = cleanEnv({ NUMBERYARD_DATA_DIR: dataDir });
+    expect((await runCli(['migrate'], env)).code).toBe(0);
+    organizationId = (await cliJson<{ OrganizationId: string }>(['orgs', 'create', 'Acme'], env)).OrganizationId;
+    accessKeyId = (await cliJson<{ AccessKeyId: string }>(['keys', 'create', '--org', organizationId], env)).AccessKeyId;
+  });
+
+  it('keys list refuses an unknown organization as keys create does (NotFound)', async () => {
+    const [listed, created] = await Promise.all([runCli(['keys', 'list', '--org', 'nope'], env), runCli(['keys', 'create', '--org', 'nope'], env)]);
+    expect(created.code).toBe(1);
+    expect(created.stderr).toContain('NotFound: Organization nope not found');
+    expect(listed.code).toBe(1);
+    expect(listed.stderr).toContain('NotFound: Organization nope not found');
+    expect(listed.stdout).not.toContain('(none)');
+  });
+
+  it('keys revoke of a key revoked already says since when and leaves its revocation time as it was', async () => {
+    expect((await runCli(['keys', 'revoke', accessKeyId], env)).code).toBe(0);
+    const revokedAt = (await cliJson<{ AccessKeyId: string; RevokedTimestamp?: string }[]>(['keys', 'list', '--org', organizationId], env))[0]!.RevokedTimestamp;
+    expect(revokedAt).toBeDefined();
+    const again = await runCli(['keys', 'revoke', accessKeyId], env);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain(`Access key ${accessKeyId} is already revoked (since ${revokedAt})`);
+    expect(again.stderr).not.toContain('not found');
+    const after = await cliJson<{ RevokedTimestamp?: string }[]>(['keys', 'list', '--org', organizationId], env);
+    expect(after[0]!.RevokedTimestamp).toBe(revokedAt);
+    const unknown = await runCli(['keys', 'revoke', 'NYAKUNKNOWN0000000000'], env);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('NotFound: Access key NYAKUNKNOWN0000000000 not found');
+  });
+
+  it('restore refuses a backup whose rows break a CHECK constraint, and leaves the backup\'s directory as it was', async () => {
+    const backups = path.join(scratch, 'backups');
+    fs.mkdirSync(backups);
+    const backup = path.join(backups, 'broken.db');
+    expect((await runCli(['backup', backup], env)).code).toBe(0);
+    const raw = new BetterSqlite3(backup);
+    raw.pragma('ignore_check_constraints = on');
+    const now = new Date().toISOString();
+    raw
+      .prepare(
+        `insert into phone_numbers (e164, organization_id, country, number_type, product_type, status, calling_name_status, created_at, updated_at)
+         values ('+12065550100', ?, 'US', 'Local', 'VoiceConnector', 'NoSuchStatus', 'Unassigned', ?, ?)`,
+      )
+      .run(organizationId, now, now);
+    raw.close();
+    const listing = fs.readdirSync(backups).sort();
+    const bytes = fs.readFileSync(backup);
+
+    const restoredDir = path.join(scratch, 'restored');
+    const result = await runCli(['restore', backup], cleanEnv({ NUMBERYARD_DATA_DIR: restoredDir }));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${backup} is damaged (integrity check: CHECK constraint failed in phone_numbers`);
+    expect(result.stderr).toContain('it was not restored');
+    expect(fs.existsSync(path.join(restoredDir, 'numberyard.db'))).toBe(false);
+    expect(fs.readdirSync(backups).sort()).toEqual(listing);
+    expect(fs.readFileSync(backup).equals(bytes)).toBe(true);
+  });
+
+  it('serve with a NUMBERYARD_MASTER_KEY that does not open the stored secrets is a bad setting (exit code 78), its value never printed', async () => {
+    const wrongKey = randomBytes(32).toString('base64');
+    const result = await runCli(['serve'], { ...env, NUMBERYARD_MASTER_KEY: wrongKey, NUMBERYARD_PORT: '0' });
+    expect(result.code).toBe(78);
+    expect(result.stderr).toContain('NUMBERYARD_MASTER_KEY does not open the secret access keys stored in the database');
+    expect(result.stderr).not.toContain('Error: The master key');
+    expect(result.stderr + result.stdout).not.toContain(wrongKey);
+    expect(result.stderr + result.stdout).not.toContain(fs.readFileSync(path.join(dataDir, 'master.key'), 'utf8').trim());
+  });
+});
+
 describe('npm start', () => {
   it('is numberyard serve in one process: SIGTERM to npm shuts the server down gracefully and npm exits 0', async () => {
     const dataDir = path.join(scratch, 'npm-start');
@@ -93,7 +172,8 @@ describe('npm start', () => {
     await new Promise<void>((resolve) => {
       child.stdout!.on('data', (data: Buffer) => {
         seen += data.toString();
-        if (seen.includes('Console:')) resolve();
+        // The server's own pid comes with its JSON log lines (written apart from the plain text).
+        if (seen.includes('Console:') && /"pid":\d+/.test(seen)) resolve();
       });
     });
     const serverPid = Number(/"pid":(\d+)/.exec(seen)![1]);

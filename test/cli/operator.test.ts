@@ -44,7 +44,7 @@ for (const dialect of DIALECTS) {
       expect(refused.stderr).toContain('UnauthorizedClientException');
       const revokedAgain = await runCli(['keys', 'revoke', id], env);
       expect(revokedAgain.code).toBe(1);
-      expect(revokedAgain.stderr).toContain('NotFound');
+      expect(revokedAgain.stderr).toContain(`Conflict: Access key ${id} is already revoked (since `);
 
       const admin = await cliJson<{ IsAdmin: boolean; OrganizationId: string; ConsoleUrl: string }>(['admin', 'create'], env);
       expect(admin).toMatchObject({ IsAdmin: true, OrganizationId: server.admin.organizationId, ConsoleUrl: expect.stringMatching(/\/console\/$/) });

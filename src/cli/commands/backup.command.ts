@@ -2,6 +2,7 @@
 // SQLite's online backup API, so they are consistent while the server runs and writes. PostgreSQL
 // deployments use pg_dump / pg_restore instead.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
 import { CliError, EXIT } from '../support/cli-error';
@@ -71,23 +72,34 @@ export function restoreCommand(): Command {
       if (!fs.existsSync(file)) throw new CliError(`Cannot read ${file}: no such file`, EXIT.usage);
       const { default: BetterSqlite3 } = await import('better-sqlite3');
 
-      // Only a sound numberyard database replaces the live one.
-      let backup;
+      // Only a sound numberyard database replaces the live one. The check runs on a copy in a
+      // directory of its own, read-write: a read-only connection's integrity_check does not report
+      // rows that break CHECK constraints, and any connection to a WAL file leaves -wal/-shm files
+      // beside it, which must not appear next to the operator's backup.
+      const checkDir = fs.mkdtempSync(path.join(os.tmpdir(), 'numberyard-restore-check-'));
       try {
-        backup = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
-      } catch (error) {
-        throw new CliError(`${file} is not a SQLite database: ${(error as Error).message}`);
-      }
-      try {
-        const integrity = backup.pragma('integrity_check', { simple: true });
-        if (integrity !== 'ok') throw new CliError(`${file} is damaged (integrity check: ${String(integrity)}); it was not restored`);
-        const tables = backup.prepare("select name from sqlite_master where type = 'table' and name in ('phone_numbers', 'kysely_migration')").all();
-        if (tables.length !== 2) throw new CliError(`${file} is not a numberyard database (no phone_numbers / kysely_migration tables); it was not restored`);
-      } catch (error) {
-        if (error instanceof CliError) throw error;
-        throw new CliError(`${file} is not a SQLite database: ${(error as Error).message}`);
+        const copy = path.join(checkDir, 'backup.db');
+        fs.copyFileSync(file, copy);
+        let backup;
+        try {
+          backup = new BetterSqlite3(copy, { fileMustExist: true });
+        } catch (error) {
+          throw new CliError(`${file} is not a SQLite database: ${(error as Error).message}`);
+        }
+        try {
+          const problems = backup.pragma('integrity_check(20)', { simple: false }) as { integrity_check: string }[];
+          const integrity = problems.map((p) => p.integrity_check);
+          if (integrity.join() !== 'ok') throw new CliError(`${file} is damaged (integrity check: ${integrity.join('; ')}); it was not restored`);
+          const tables = backup.prepare("select name from sqlite_master where type = 'table' and name in ('phone_numbers', 'kysely_migration')").all();
+          if (tables.length !== 2) throw new CliError(`${file} is not a numberyard database (no phone_numbers / kysely_migration tables); it was not restored`);
+        } catch (error) {
+          if (error instanceof CliError) throw error;
+          throw new CliError(`${file} is not a SQLite database: ${(error as Error).message}`);
+        } finally {
+          backup.close();
+        }
       } finally {
-        backup.close();
+        fs.rmSync(checkDir, { recursive: true, force: true });
       }
 
       const running = fs.existsSync(target) && (await inUse(target));
