@@ -102,6 +102,9 @@ describeConsole(
       expect(user.PrimaryProvisionedNumber).toBe(NUMBER);
       expect(await notifications()).toEqual([{ kind: 'PhoneNumberChanged', number: NUMBER, sms: expect.any(Boolean) }]);
       await expectTableNumbers(page, [NUMBER]);
+      // The Inventory shows the number just assigned; nothing on the page is a bare user id.
+      expect(new URL(page.url()).searchParams.get('number-prefix')).toBe(NUMBER);
+      expect(await page.getByText(userId).count()).toBe(0);
       // The inventory and View details say who holds the number by name.
       const row = page.locator('table tbody tr', { hasText: NUMBER });
       await expect.poll(() => row.innerText()).toContain('User Jane Doe (account Example Corp)');

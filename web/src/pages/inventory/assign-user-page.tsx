@@ -96,7 +96,8 @@ function AssignUserWizard({ number }: { number: string }) {
       await associateNumberWithUser(account.value, user.value, number);
       const name = user.label ?? user.value;
       notify({ id: `assign-user-${number}`, type: 'success', dismisses: [ASSIGN_FAILED], header: `${number} assigned to ${name}`, content: signInAgainNotice(name, 'number') });
-      navigate(`/inventory?status=Assigned&filter-name=UserId&filter-value=${encodeURIComponent(user.value)}`);
+      // Back to the Inventory showing that number, with its new holder by name (a user filter could show only the user's id).
+      navigate(`/inventory?number-prefix=${encodeURIComponent(number)}`);
     } catch (error) {
       notify({ id: ASSIGN_FAILED, type: 'error', header: `${number} was not assigned`, content: messageOf(error) });
       users.reload();
