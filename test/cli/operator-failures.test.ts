@@ -1,7 +1,7 @@
 // What an operator sees when an operator command (serve, migrate, doctor, orgs, keys …) cannot do its
 // job: a message naming what failed (the database, the address to listen on, the setting), the exit
 // code the README promises, and nothing created or changed behind their back. No server is needed.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -160,13 +160,19 @@ describe('operator commands on a SQLite deployment', () => {
 });
 
 describe('npm start', () => {
+  let npmStart: ChildProcess | undefined;
+  // Should the test fail or time out before its SIGTERM, the server must not outlive the run.
+  afterAll(() => {
+    if (npmStart && npmStart.exitCode === null && npmStart.signalCode === null) npmStart.kill('SIGTERM');
+  });
+
   it('is numberyard serve in one process: SIGTERM to npm shuts the server down gracefully and npm exits 0', async () => {
     const dataDir = path.join(scratch, 'npm-start');
-    const child = spawn('npm', ['start'], {
+    const child = (npmStart = spawn('npm', ['start'], {
       cwd: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..'),
       env: cleanEnv({ NUMBERYARD_DATA_DIR: dataDir, NUMBERYARD_PORT: '0', NUMBERYARD_LOG_LEVEL: 'info' }),
       stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    }));
     const done = collect(child);
     let seen = '';
     await new Promise<void>((resolve) => {
