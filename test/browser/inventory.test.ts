@@ -64,6 +64,14 @@ describeConsole(
       await page.getByRole('button', { name: 'Next page' }).click();
       await expectTableNumbers(page, ALL.slice(50));
       expect(console_.apiCalls.some((call) => call.startsWith('GET /phone-numbers?') && call.includes('next-token='))).toBe(true);
+      // Back from a number's details, and a reload, return to the page the user was on.
+      await page.getByRole('link', { name: ALL[50]!, exact: true }).click();
+      await page.waitForURL((url) => url.pathname === `/console/inventory/${encodeURIComponent(ALL[50]!)}`);
+      await page.goBack();
+      await expectTableNumbers(page, ALL.slice(50));
+      await page.reload();
+      await expectTableNumbers(page, ALL.slice(50));
+      expect(await page.locator('li button[aria-current="true"]').innerText()).toBe('2');
       await page.getByRole('button', { name: 'Previous page' }).click();
       await expectTableNumbers(page, ALL.slice(0, 50));
       expect(console_.problems).toEqual([]);

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useLocation, useNavigate } from 'react-router';
 import { messageOf } from '../api/api-error';
 
 export interface KeysetPage<T> {
@@ -17,13 +18,23 @@ interface Position {
 
 const start = (key: string): Position => ({ key, tokens: [undefined], pageIndex: 1, endReached: false });
 
+/** The position kept in the browser's history entry (see useKeysetPages), if it is one for `key`. */
+function savedPosition(state: unknown, key: string): Position | undefined {
+  const saved = (state as { keysetPosition?: Position } | null)?.keysetPosition;
+  return saved?.key === key && Array.isArray(saved.tokens) && saved.pageIndex >= 1 && saved.pageIndex <= saved.tokens.length ? saved : undefined;
+}
+
 /**
  * Server-side paging over a NextToken API for Cloudscape's open-ended Pagination. Only the page on
  * screen is fetched (nothing loads the whole list); a change of `resetKey` (the filter) starts again
- * at page 1, because a NextToken is only valid with the filter it was issued for.
+ * at page 1, because a NextToken is only valid with the filter it was issued for. The position is
+ * kept in the browser's history entry, so Back (from a number's details, say) and a reload return
+ * to the page the user was on; the URL itself stays the filter's, fit to share.
  */
 export function useKeysetPages<T>(resetKey: string, load: (nextToken: string | undefined) => Promise<KeysetPage<T>>) {
-  const [position, setPosition] = useState<Position>(() => start(resetKey));
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [position, setPosition] = useState<Position>(() => savedPosition(location.state, resetKey) ?? start(resetKey));
   const [items, setItems] = useState<T[]>([]);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | undefined>();
@@ -63,6 +74,13 @@ export function useKeysetPages<T>(resetKey: string, load: (nextToken: string | u
       live = false;
     };
   }, [resetKey, current.pageIndex, token, generation]);
+
+  useEffect(() => {
+    const saved = savedPosition(location.state, position.key);
+    if (saved && saved.pageIndex === position.pageIndex && saved.tokens.join() === position.tokens.join()) return;
+    if (!saved && position.pageIndex === 1) return;
+    void navigate({ pathname: location.pathname, search: location.search }, { replace: true, state: { ...(location.state as object | null), keysetPosition: position } });
+  }, [position, location, navigate]);
 
   const goTo = useCallback((pageIndex: number) => {
     setPosition((p) => (pageIndex >= 1 && pageIndex <= p.tokens.length ? { ...p, pageIndex } : p));
