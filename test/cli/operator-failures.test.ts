@@ -157,6 +157,17 @@ describe('operator commands on a SQLite deployment', () => {
     expect(result.stderr + result.stdout).not.toContain(wrongKey);
     expect(result.stderr + result.stdout).not.toContain(fs.readFileSync(path.join(dataDir, 'master.key'), 'utf8').trim());
   });
+
+  it('an operator command with that master key refuses too, before it seals a new key the server could not open', async () => {
+    const wrongKey = randomBytes(32).toString('base64');
+    const keysBefore = await runCli(['keys', 'list', '--org', organizationId], env);
+    const result = await runCli(['keys', 'create', '--org', organizationId], { ...env, NUMBERYARD_MASTER_KEY: wrongKey });
+    expect(result.code).toBe(78);
+    expect(result.stderr).toContain('numberyard cannot use this database');
+    expect(result.stderr).toContain('NUMBERYARD_MASTER_KEY does not open the secret access keys stored in the database');
+    expect(result.stderr + result.stdout).not.toContain(wrongKey);
+    expect((await runCli(['keys', 'list', '--org', organizationId], env)).stdout).toBe(keysBefore.stdout);
+  });
 });
 
 describe('npm start', () => {

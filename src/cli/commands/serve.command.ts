@@ -1,9 +1,7 @@
 // `numberyard serve` (what `npm start` runs): load config -> migrate -> listen -> print how to get
 // in on first start -> close gracefully on SIGTERM/SIGINT.
-import path from 'node:path';
 import { Command } from 'commander';
 import type { Config } from '../../config';
-import type { MasterKeyMismatchError } from '../../services/organization.service';
 import { CliError, EXIT } from '../support/cli-error';
 import { keepProcessAlive } from '../support/process-lifetime';
 
@@ -18,12 +16,12 @@ export function serveCommand(): Command {
 
 /** Starts the server; resolves once it listens (the process then lives until a signal). */
 export async function serve(): Promise<void> {
-  const { serverConfig, databaseFailure } = await import('../support/server-host');
+  const { serverConfig, databaseFailure, masterKeyFailure } = await import('../support/server-host');
   const { startServer } = await import('../../server');
   const { MasterKeyMismatchError: mismatch } = await import('../../services/organization.service');
   const config = serverConfig();
   const server = await startServer(config).catch((error: unknown) => {
-    throw databaseFailure(error, config) ?? listenFailure(error, config) ?? (error instanceof mismatch ? masterKeyFailure(error, config) : undefined) ?? error;
+    throw databaseFailure(error, config) ?? listenFailure(error, config) ?? (error instanceof mismatch ? masterKeyFailure(error, config, 'start') : undefined) ?? error;
   });
   const firstKey = await server.services.organizations.bootstrapAdministrator(
     config.bootstrapAccessKeyId && config.bootstrapSecretAccessKey
@@ -83,12 +81,3 @@ function listenFailure(error: unknown, config: Config): CliError | undefined {
   return undefined;
 }
 
-/** A wrong master key is a bad setting (exit code 78); the message names it, never its value. */
-function masterKeyFailure(error: MasterKeyMismatchError, config: Config): CliError {
-  const which = config.masterKey ? 'NUMBERYARD_MASTER_KEY' : `The master key file ${path.join(config.dataDir, 'master.key')} (NUMBERYARD_MASTER_KEY is unset)`;
-  return new CliError(
-    `numberyard cannot start; fix these settings:\n  - ${which} does not open the secret access keys stored in the database (access key ${error.accessKeyId} was sealed under another master key): ` +
-      'set NUMBERYARD_MASTER_KEY to the key the secrets were sealed with (the same on every node), or restore the master.key file that came with this database',
-    EXIT.config,
-  );
-}

@@ -2,8 +2,10 @@
 // restore): the server's own configuration and services, opened on its database directly.
 import { ConfigError, loadConfig, type Config } from '../../config';
 import fs from 'node:fs';
+import path from 'node:path';
 import { databaseTargetOf, masterKeyOf, sqliteDatabasePath } from '../../server';
 import { createServices, type Services } from '../../services';
+import { MasterKeyMismatchError } from '../../services/organization.service';
 import { createSecretBox } from '../../services/secret-box';
 import { systemClock } from '../../services/service-context';
 import { openDatabase, type DatabaseHandle } from '../../storage/database';
@@ -103,6 +105,16 @@ export async function onDatabase<T>(config: Config, work: () => Promise<T>): Pro
  * Runs `work` with the services on the configured database, then closes it. The schema must be
  * current: these commands never migrate behind the operator's back.
  */
+/** A wrong master key is a bad setting (exit code 78); the message names it, never its value. */
+export function masterKeyFailure(error: MasterKeyMismatchError, config: Config, what: 'start' | 'use this database'): CliError {
+  const which = config.masterKey ? 'NUMBERYARD_MASTER_KEY' : `The master key file ${path.join(config.dataDir, 'master.key')} (NUMBERYARD_MASTER_KEY is unset)`;
+  return new CliError(
+    `numberyard cannot ${what}; fix these settings:\n  - ${which} does not open the secret access keys stored in the database (access key ${error.accessKeyId} was sealed under another master key): ` +
+      'set NUMBERYARD_MASTER_KEY to the key the secrets were sealed with (the same on every node), or restore the master.key file that came with this database',
+    EXIT.config,
+  );
+}
+
 export async function withServices<T>(work: (services: Services, database: DatabaseHandle, config: Config) => Promise<T>): Promise<T> {
   const config = serverConfig();
   const database = await onDatabase(config, async () => openDatabase(existingDatabaseTarget(config)));
@@ -115,6 +127,11 @@ export async function withServices<T>(work: (services: Services, database: Datab
       clock: systemClock,
       settings: { region: config.region, deletionRestoreWindowMs: config.deletionRestoreWindowMs },
       secretBox: createSecretBox(masterKeyOf(config)),
+    });
+    // As the server does at start: a command run with another master key would otherwise seal the
+    // keys it creates under a key the server cannot open.
+    await services.organizations.sealStoredSecrets().catch((error: unknown) => {
+      throw error instanceof MasterKeyMismatchError ? masterKeyFailure(error, config, 'use this database') : error;
     });
     return await work(services, database, config);
   } finally {
