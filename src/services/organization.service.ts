@@ -161,10 +161,9 @@ export function createOrganizationService(ctx: ServiceContext) {
       await db.transaction().execute(async (trx) => {
         const row = await accessKeyRepository.findActive(trx, accessKeyId);
         if (!row || !(await accessKeyRepository.revoke(trx, accessKeyId, now))) {
-          // Not active: revoked already, or unknown. (A by-id lookup belongs in access-key.repository.ts,
-          // which this change could not touch; the query is that repository's shape.)
-          const revoked = await trx.selectFrom('access_keys').select('revoked_at').where('access_key_id', '=', accessKeyId).executeTakeFirst();
-          if (revoked?.revoked_at) throw conflict(`Access key ${accessKeyId} is already revoked (since ${revoked.revoked_at})`);
+          // Not active: revoked already, or unknown.
+          const revokedAt = await accessKeyRepository.revokedAt(trx, accessKeyId);
+          if (revokedAt) throw conflict(`Access key ${accessKeyId} is already revoked (since ${revokedAt})`);
           throw notFound(`Access key ${accessKeyId} not found`);
         }
         await recordChanges(trx, { organizationId: row.organization_id, actor }, now, [

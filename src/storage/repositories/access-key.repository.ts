@@ -34,6 +34,11 @@ export const accessKeyRepository = {
     return (await findActiveKey(db, accessKeyId))[0];
   },
 
+  /** When the key was revoked: undefined for an unknown key, null for an active one. */
+  async revokedAt(db: Executor, accessKeyId: string): Promise<string | null | undefined> {
+    return (await db.selectFrom('access_keys').select('revoked_at').where('access_key_id', '=', accessKeyId).executeTakeFirst())?.revoked_at;
+  },
+
   async listByOrganization(db: Executor, organizationId: string): Promise<AccessKeyRow[]> {
     return db.selectFrom('access_keys').selectAll().where('organization_id', '=', organizationId).orderBy('created_at').execute();
   },
