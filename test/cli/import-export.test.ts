@@ -217,6 +217,13 @@ for (const dialect of DIALECTS) {
       expect(header.stderr).toContain('header naming the columns e164,product_type,[name]');
       const options = await runCli(['import', '--pool', '--org', 'x', file('p.csv', 'e164\n')], cliEnv(server));
       expect(options.code).toBe(2);
+      const directory = await runCli(['import', dir], cliEnv(server));
+      expect(directory.code).toBe(2);
+      expect(directory.stderr).toContain('is not a file but a directory');
+      expect(directory.stderr).not.toContain('EISDIR');
+      const unclosed = await runCli(['import', file('quote.csv', 'e164,product_type\n+12065552002,"VoiceConnector\n')], cliEnv(server));
+      expect(unclosed.code).toBe(2);
+      expect(unclosed.stderr).toContain('is not valid CSV');
     });
   });
 }

@@ -2,7 +2,7 @@
 // size is never held in memory: at most one chunk (and the compact set of numbers seen) at a time.
 import fs from 'node:fs';
 import { parse } from 'csv-parse';
-import { CliError, usageError } from '../support/cli-error';
+import { usageError } from '../support/cli-error';
 import { E164Set } from './e164-set';
 import { checkRow, COLUMNS, missingColumns, normalizeHeader, type BadRow, type CheckDepth, type ImportItem, type ImportTarget } from './import-rows';
 
@@ -36,12 +36,14 @@ export interface ChunkReaderOptions {
 }
 
 export function readChunks(file: string, options: ChunkReaderOptions): ChunkReader {
-  let totalBytes: number;
+  let stat: fs.Stats;
   try {
-    totalBytes = fs.statSync(file).size;
+    stat = fs.statSync(file);
   } catch {
     throw usageError(`Cannot read ${file}: no such file`);
   }
+  if (!stat.isFile()) throw usageError(`Cannot read ${file}: it is not a file${stat.isDirectory() ? ' but a directory' : ''}; give the CSV file to load`);
+  const totalBytes = stat.size;
   const stream = fs.createReadStream(file);
   let bytesRead = 0;
   stream.on('data', (data) => {
@@ -97,7 +99,8 @@ export function readChunks(file: string, options: ChunkReaderOptions): ChunkRead
     } catch (error) {
       const code = (error as { code?: string }).code;
       if (typeof code === 'string' && code.startsWith('CSV_')) {
-        throw new CliError(`${file} is not valid CSV: ${(error as Error).message}`);
+        // A bad file, as the README's exit code 2 says; rows before the bad line may be loaded already (the caller says where to resume).
+        throw usageError(`${file} is not valid CSV: ${(error as Error).message}`);
       }
       throw error;
     }
