@@ -364,6 +364,10 @@ describeConsole(
       expect(await page.getByText('Inbound calls enabled').count()).toBe(1);
       expect(await page.getByText('Inbound SMS not enabled').count()).toBe(1);
       await page.getByRole('cell', { name: 'AssociatePhoneNumbersWithVoiceConnector' }).waitFor();
+      // The history says what changed in the console's words, naming the holder.
+      await page.getByRole('cell', { name: /Assigned to: nothing → Voice connector Seattle trunk/ }).waitFor();
+      expect(await page.getByRole('cell', { name: /Status: Unassigned → Assigned/ }).count()).toBe(1);
+      expect(await page.getByText('"Name":"VoiceConnectorId"').count()).toBe(0);
       await expectAccessible(page);
       await screenshot(page, `phone-number-details-${dialect}`);
 
