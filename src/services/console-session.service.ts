@@ -50,10 +50,9 @@ export function createConsoleSessionService(ctx: ServiceContext, organizations: 
     /** Throws Throttled (LoginThrottledError) after repeated failures for the same key id or username. */
     async signIn(credentials: SignInCredentials): Promise<ConsoleSession & { token: string }> {
       const subject = 'username' in credentials ? `user:${credentials.username}` : `key:${credentials.accessKeyId}`;
-      await throttle.assertAllowed(subject);
+      await throttle.beginAttempt(subject);
       const found = await check(credentials);
       if (!found) {
-        await throttle.recordFailure(subject);
         throw new NumberyardError(
           'Unauthorized',
           'username' in credentials ? 'The username or password is not correct' : 'The access key id or secret access key is not correct',

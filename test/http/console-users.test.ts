@@ -159,5 +159,13 @@ for (const dialect of DIALECTS) {
       expect((await signIn({ Username: 'frank', Password: PASSWORD })).status).toBe(200);
       expect((await signIn({ AccessKeyId: server.admin.credentials.accessKeyId, SecretAccessKey: server.admin.credentials.secretAccessKey })).status).toBe(200);
     });
+
+    it('checks at most the allowed number of guesses when they come all at once', async () => {
+      await server.server.services.consoleUsers.create({ username: 'grace', password: PASSWORD, organizationId: server.admin.organizationId, isAdmin: false });
+      // Each password check takes a while (scrypt): a burst must not all pass the count before the first failure is recorded.
+      const statuses = await Promise.all(Array.from({ length: 20 }, (_, i) => signIn({ Username: 'grace', Password: `wrong password ${i}!` }).then((r) => r.status)));
+      expect(statuses.filter((status) => status === 401).length).toBeLessThanOrEqual(MAX_FAILURES);
+      expect(statuses.filter((status) => status === 429).length).toBe(statuses.length - statuses.filter((status) => status === 401).length);
+    });
   });
 }

@@ -13,8 +13,15 @@ export const loginFailureRepository = {
     return { count: Number(row.count), earliest: row.earliest };
   },
 
-  async record(db: Executor, subject: string, now: string): Promise<void> {
-    await db.insertInto('login_failures').values({ id: randomUUID(), subject, failed_at: now }).execute();
+  /** Records a failure (or an attempt not yet known to succeed) and returns its id. */
+  async record(db: Executor, subject: string, now: string): Promise<string> {
+    const id = randomUUID();
+    await db.insertInto('login_failures').values({ id, subject, failed_at: now }).execute();
+    return id;
+  },
+
+  async remove(db: Executor, id: string): Promise<void> {
+    await db.deleteFrom('login_failures').where('id', '=', id).execute();
   },
 
   async clear(db: Executor, subject: string): Promise<void> {
