@@ -70,7 +70,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
   });
 
   app.setNotFoundHandler((request, reply) => {
-    request.log.warn({ method: request.method, url: request.url }, 'no such operation');
+    // The path only: a query string may hold a presigned request's signature.
+    request.log.warn({ method: request.method, path: request.url.split('?')[0] }, 'no such operation');
     return sendError(reply, 'NotFound', `No operation at ${request.method} ${request.url.split('?')[0]}`);
   });
 }

@@ -1,11 +1,12 @@
 // SigV4 authentication: who is refused with which typed error, that every signed part of a request
 // is covered by the signature, and that neither secrets nor signatures reach the server's log.
+import http from 'node:http';
 import * as Chime from '@aws-sdk/client-chime';
 import * as Voice from '@aws-sdk/client-chime-sdk-voice';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../support/dialects';
 import { importNumbers } from '../support/inventory';
-import { rawSignedRequest, sendPrepared, signRaw, unsignedRequest, type RawRequest, type RawResponse, type Signing } from '../support/raw-signed-request';
+import { rawSignedRequest, sendPrepared, signRaw, unsignedRequest, type PreparedRequest, type RawRequest, type RawResponse, type Signing } from '../support/raw-signed-request';
 import { capturedLog, sdkClients, startTestServer, TEST_REGION, type Credentials, type TestServer } from '../support/test-server';
 
 const NUMBER = '+12065550100';
@@ -30,6 +31,22 @@ function recordSignatures(client: Voice.ChimeSDKVoiceClient | Chime.ChimeClient,
     },
     { step: 'deserialize', name: 'recordSignature' },
   );
+}
+
+/** Sends `prepared` with `rawPath` byte for byte (fetch and URL would resolve '.' and '..' segments first). */
+function sendRawPath(prepared: PreparedRequest, rawPath: string): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const request = http.request({ host: prepared.url.hostname, port: prepared.url.port, method: prepared.method, path: rawPath, headers: prepared.headers }, (response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (text += chunk));
+      response.on('end', () =>
+        resolve({ status: response.statusCode ?? 0, headers: new Headers(response.headers as Record<string, string>), text, json: text ? JSON.parse(text) : undefined }),
+      );
+    });
+    request.on('error', reject);
+    request.end(prepared.body);
+  });
 }
 
 async function failure(promise: Promise<unknown>): Promise<unknown> {
@@ -147,6 +164,24 @@ for (const dialect of DIALECTS) {
         expectError(await sendPrepared(remove, { path: `/phone-numbers/${encodeURIComponent(NUMBER)}` }), 403, 'ForbiddenException');
         const { PhoneNumber } = await server.admin.voice.send(new Voice.GetPhoneNumberCommand({ PhoneNumberId: NUMBER }));
         expect(PhoneNumber).toMatchObject({ Status: 'Unassigned', Name: 'signed' });
+      });
+
+      it('at a path that only normalizes to the signed one, or with a + where %2B was signed', async () => {
+        // SigV4 signs the path with '.', '..' and empty segments resolved; the router would run the path as sent.
+        const list = await signRaw(server.url, { method: 'GET', path: '/voice-connectors' }, admin);
+        for (const rawPath of ['/voice-connectors/.', '/voice-connectors/x/..', '/voice-connectors/../voice-connectors', '//voice-connectors']) {
+          expectError(await sendRawPath(list, rawPath), 403, 'ForbiddenException', /must not contain/);
+        }
+        // A %2B signs a '+'; a raw '+' means a space to the router, so it no longer matches the signature.
+        const prefix = await signRaw(server.url, { method: 'GET', path: '/phone-numbers?number-prefix=%2B1206' }, admin);
+        expect((await sendPrepared(prefix)).status).toBe(200);
+        expectError(await sendRawPath(prefix, '/phone-numbers?number-prefix=+1206'), 403, 'ForbiddenException');
+      });
+
+      it('signed with a session token, as temporary credentials are', async () => {
+        const withToken = await signRaw(server.url, listNumbers, { credentials: { ...server.admin.credentials, sessionToken: 'FAKE' } as Credentials });
+        expect(withToken.headers['x-amz-security-token']).toBe('FAKE');
+        expectError(await sendPrepared(withToken), 401, 'UnauthorizedClientException', /session token/);
       });
 
       it('with a signed header changed after signing', async () => {

@@ -98,19 +98,30 @@ async function signingKeyFor(accessKeyId: string, secretAccessKey: string, short
   return key;
 }
 
-/** Splits a raw query string without turning '+' into a space (SigV4 percent-encodes every reserved byte). */
+/**
+ * Splits a raw query string. SigV4 signers percent-encode every reserved byte, so a raw '+' only
+ * comes from a request changed after signing; it is read as a space, as the router reads it, so that
+ * the signature is checked against what the request will mean (its %2B signs a '+').
+ */
 function parseQuery(rawQuery: string): Record<string, string | string[]> {
   const query: Record<string, string | string[]> = {};
   if (!rawQuery) return query;
   for (const part of rawQuery.split('&')) {
     if (!part) continue;
     const eq = part.indexOf('=');
-    const key = safeDecode(eq < 0 ? part : part.slice(0, eq));
-    const value = eq < 0 ? '' : safeDecode(part.slice(eq + 1));
+    const key = safeDecode((eq < 0 ? part : part.slice(0, eq)).replace(/\+/g, ' '));
+    const value = eq < 0 ? '' : safeDecode(part.slice(eq + 1).replace(/\+/g, ' '));
     const existing = query[key];
     query[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
   }
   return query;
+}
+
+/** '.', '..' or an empty segment anywhere but at the end ('/phone-numbers/' is a path as the SDKs send it). */
+function hasDotOrEmptySegment(path: string): boolean {
+  const segments = path.split('/').slice(1, -1);
+  const last = path.split('/').at(-1);
+  return segments.some((segment) => segment === '' || segment === '.' || segment === '..') || last === '.' || last === '..';
 }
 
 function safeDecode(value: string): string {
@@ -160,6 +171,9 @@ export async function verifySignature(
   }
   if (!longDate!.startsWith(auth.scopeDate)) throw forbidden('The credential scope date does not match the X-Amz-Date header');
   if (!auth.signedHeaders.includes('host')) throw forbidden('The host header must be signed');
+  if (headerValue(request.headers, 'x-amz-security-token') !== undefined) {
+    throw unauthorized('Temporary credentials (a session token) are not accepted: sign with an access key id and its secret access key');
+  }
   const payloadHash = payloadHashOf(request);
 
   const headers: HeaderBag = {};
@@ -170,6 +184,9 @@ export async function verifySignature(
   }
   const queryStart = request.rawUrl.indexOf('?');
   const path = queryStart < 0 ? request.rawUrl : request.rawUrl.slice(0, queryStart);
+  // The canonical request normalizes these away, so a signature for /a/b would also cover /a/b/c/..
+  // while the router runs the operation at the path as sent.
+  if (hasDotOrEmptySegment(path)) throw forbidden("The request path must not contain '.', '..' or empty segments");
   const query = parseQuery(queryStart < 0 ? '' : request.rawUrl.slice(queryStart + 1));
   const toCanonicalize = { method: request.method, protocol: 'http:', hostname: headers.host ?? '', path, query, headers } as HttpRequest;
   // The signable set keeps headers a signer would skip by default (user-agent, say) when the client signed them.
