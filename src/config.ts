@@ -20,6 +20,8 @@ export interface Config {
   rateLimit?: { perSecond: number; burst: number };
   /** NUMBERYARD_METRICS=off removes the unsigned GET /metrics; unset: served. */
   metrics?: boolean;
+  /** NUMBERYARD_SECURE_COOKIES=on marks the console's session cookie Secure (served over HTTPS, e.g. behind a TLS proxy). */
+  secureCookies?: boolean;
 }
 
 export class ConfigError extends Error {
@@ -97,6 +99,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   const metrics = env.NUMBERYARD_METRICS || 'on';
   if (metrics !== 'on' && metrics !== 'off') problems.push('NUMBERYARD_METRICS must be on or off');
+  const secureCookies = env.NUMBERYARD_SECURE_COOKIES || 'off';
+  if (secureCookies !== 'on' && secureCookies !== 'off') problems.push('NUMBERYARD_SECURE_COOKIES must be on or off');
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {
@@ -113,5 +117,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(masterKey ? { masterKey } : {}),
     ...(ratePerSecond > 0 ? { rateLimit: { perSecond: ratePerSecond, burst: rateBurst } } : {}),
     metrics: metrics === 'on',
+    secureCookies: secureCookies === 'on',
   };
 }

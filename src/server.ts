@@ -55,6 +55,7 @@ export async function startServer(config: Config, options: { clock?: Clock; logg
       regions: [config.region],
       ...(config.rateLimit ? { rateLimit: config.rateLimit } : {}),
       metrics: config.metrics ?? true,
+      secureCookies: config.secureCookies ?? false,
       logger: options.logger ?? requestLoggerOptions(config.logLevel),
     });
     const jobs = startJobs(

@@ -71,3 +71,28 @@ for (const dialect of DIALECTS) {
     });
   });
 }
+
+describe('console sessions behind HTTPS (NUMBERYARD_SECURE_COOKIES=on)', () => {
+  it('marks the session cookie Secure only when told to', async () => {
+    const { loadConfig } = await import('../../src/config');
+    expect(loadConfig({ NUMBERYARD_SECURE_COOKIES: 'on' }).secureCookies).toBe(true);
+    expect(loadConfig({}).secureCookies).toBe(false);
+    expect(() => loadConfig({ NUMBERYARD_SECURE_COOKIES: 'yes' })).toThrow(/NUMBERYARD_SECURE_COOKIES must be on or off/);
+
+    for (const secureCookies of [true, false]) {
+      const server = await startTestServer('sqlite', { config: { secureCookies } });
+      try {
+        const { accessKeyId, secretAccessKey } = server.admin.credentials;
+        const response = await fetch(`${server.url}/console/api/session`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ AccessKeyId: accessKeyId, SecretAccessKey: secretAccessKey }),
+        });
+        const setCookie = response.headers.getSetCookie().find((c) => c.startsWith('numberyard_session='))!;
+        expect(/;\s*Secure/i.test(setCookie), setCookie).toBe(secureCookies);
+      } finally {
+        await server.close();
+      }
+    }
+  });
+});
