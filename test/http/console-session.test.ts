@@ -96,3 +96,28 @@ describe('console sessions behind HTTPS (NUMBERYARD_SECURE_COOKIES=on)', () => {
     }
   });
 });
+
+describe('sign-in attempts from one address', () => {
+  it('are cut off with 429 and Retry-After past a burst, whatever usernames they try', async () => {
+    const server = await startTestServer('sqlite');
+    try {
+      // New usernames each time: the per-name throttle never sees two failures for one name.
+      const attempts = await Promise.all(
+        Array.from({ length: 80 }, (_, i) =>
+          fetch(`${server.url}/console/api/session`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ Username: `guess-${i}`, Password: 'not the password' }),
+          }),
+        ),
+      );
+      const throttled = attempts.filter((response) => response.status === 429);
+      expect(attempts.filter((response) => response.status === 401).length).toBeGreaterThan(0);
+      expect(throttled.length).toBeGreaterThanOrEqual(20);
+      expect(throttled.every((response) => Number(response.headers.get('retry-after')) >= 1)).toBe(true);
+      expect(throttled[0]!.headers.get('x-amzn-errortype')).toBe('ThrottledClientException');
+    } finally {
+      await server.close();
+    }
+  });
+});
