@@ -206,5 +206,13 @@ describeConsole(
       expect(console_.apiCalls.filter((call) => call.startsWith('POST'))).toHaveLength(writesBefore);
       expect(console_.problems).toEqual([]);
     });
+
+    it('shows an account that cannot be read as such, not as an empty account', async () => {
+      const { page } = suite.console;
+      await page.goto('/console/accounts/00000000-0000-4000-8000-00000000dead');
+      await page.getByRole('alert').filter({ hasText: 'The list could not be loaded' }).getByText(/not found/).waitFor();
+      expect(await page.getByText('No users in this account').count()).toBe(0);
+      expect(await page.getByRole('button', { name: 'Create user' }).isDisabled()).toBe(true);
+    });
   },
 );

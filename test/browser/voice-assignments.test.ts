@@ -299,5 +299,30 @@ describeConsole(
       await expect.poll(() => row.innerText()).toContain('Not required');
       expect(console_.problems).toEqual([]);
     });
+
+    it('says when a list cannot be read, rather than "No voice connectors", and reads it again on Retry', async () => {
+      const { page } = suite.console;
+      const listCall = (url: URL) => url.pathname === '/voice-connectors';
+      await page.route(listCall, (route) =>
+        route.fulfill({
+          status: 500,
+          contentType: 'application/json',
+          headers: { 'x-amzn-ErrorType': 'ServiceFailureException' },
+          body: JSON.stringify({ Code: 'ServiceFailure', Message: 'The service failed; retry the request' }),
+        }),
+      );
+      await page.goto('/console/voice-connectors');
+      const failure = page.getByRole('alert').filter({ hasText: 'The list could not be loaded' });
+      await failure.getByText(/retry the request/).waitFor();
+      expect(await page.getByText('No voice connectors').count()).toBe(0);
+      // Each page has its own title, for tabs, history and screen readers.
+      expect(await page.title()).toBe('Voice connectors | numberyard console');
+      await expectAccessible(page);
+
+      await page.unroute(listCall);
+      await page.getByRole('button', { name: 'Retry' }).click();
+      await page.getByRole('rowheader', { name: 'Seattle trunk 2' }).waitFor();
+      expect(await failure.count()).toBe(0);
+    });
   },
 );

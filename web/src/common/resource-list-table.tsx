@@ -4,12 +4,15 @@ import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table, { type TableProps } from '@cloudscape-design/components/table';
 import type { ReactNode } from 'react';
+import { ListLoadError } from './list-load-error';
 import { tableSelectionLabels } from './table-strings';
 
 /** A list loaded whole (useAsync): what the table shows, and what its Refresh button reloads. */
 interface LoadedList<T> {
   value: T[] | undefined;
   loading: boolean;
+  /** Why the last load failed: the table then shows that, not rows. */
+  error?: string | undefined;
   reload(): void;
 }
 
@@ -45,10 +48,11 @@ export function ResourceListTable<T>({ title, description, list, loadingText, tr
         ariaLabels: tableSelectionLabels(selection.noun, selection.nameOf),
       }
     : {};
+  const failed = list.error !== undefined && !list.loading;
   return (
     <Table
       variant="full-page"
-      items={list.value ?? []}
+      items={failed ? [] : (list.value ?? [])}
       loading={list.loading}
       loadingText={loadingText}
       trackBy={trackBy}
@@ -57,7 +61,7 @@ export function ResourceListTable<T>({ title, description, list, loadingText, tr
       header={
         <Header
           variant="awsui-h1-sticky"
-          counter={list.value ? `(${list.value.length})` : undefined}
+          counter={list.value && !failed ? `(${list.value.length})` : undefined}
           description={description}
           actions={
             <SpaceBetween direction="horizontal" size="xs">
@@ -69,7 +73,7 @@ export function ResourceListTable<T>({ title, description, list, loadingText, tr
           {title}
         </Header>
       }
-      empty={typeof empty === 'string' ? <Box textAlign="center">{empty}</Box> : empty}
+      empty={failed ? <ListLoadError error={list.error!} onRetry={list.reload} /> : typeof empty === 'string' ? <Box textAlign="center">{empty}</Box> : empty}
     />
   );
 }

@@ -1,7 +1,7 @@
 import AppLayout, { type AppLayoutProps } from '@cloudscape-design/components/app-layout';
 import BreadcrumbGroup from '@cloudscape-design/components/breadcrumb-group';
 import TopNavigation from '@cloudscape-design/components/top-navigation';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { Notifications } from '../notifications/notifications';
 import { useSession } from '../session/session-context';
 import { Navigation } from './navigation';
@@ -22,6 +22,11 @@ interface ConsoleLayoutProps {
 export function ConsoleLayout({ breadcrumbs, contentType = 'default', children }: ConsoleLayoutProps) {
   const { state, signOut } = useSession();
   const { href, follow } = useConsoleLinks();
+  // Each page's own tab title (the last breadcrumb), so tabs, history and screen readers tell pages apart.
+  const page = breadcrumbs.at(-1)?.text;
+  useEffect(() => {
+    document.title = page ? `${page} | numberyard console` : 'numberyard console';
+  }, [page]);
   const session = state.status === 'signed-in' ? state.session : undefined;
   // A console user is shown by name; an access key by its id.
   const signedInAs = session ? (session.Username ?? session.AccessKeyId) : '';

@@ -12,7 +12,7 @@ import { tableSelectionLabels } from '../common/table-strings';
 import { useKeysetPages } from '../common/use-keyset-pages';
 import { ConsoleLayout } from '../layout/console-layout';
 import { useNotifications } from '../notifications/notifications';
-import { RefusalList, type NumberRefusal } from './inventory/batch-notices';
+import { notDone, numbersText, RefusalList, type NumberRefusal } from './inventory/batch-notices';
 import { INVENTORY_PAGE_SIZE } from './inventory/inventory-page';
 
 /** Numbers waiting in the deletion queue (Status DeleteInProgress), restorable until they are purged. */
@@ -54,14 +54,14 @@ export function DeletedNumbersPage() {
         type: 'success',
         // An earlier restore's refusals are stale now; this one's, if any, follow.
         dismisses: ['restore-failed'],
-        content: `${restored.length === 1 ? restored[0] : `${restored.length} phone numbers`} restored to the inventory.`,
+        content: `${numbersText(restored)} restored to the inventory.`,
       });
     }
     if (failed.length > 0) {
       notify({
         id: 'restore-failed',
         type: 'error',
-        header: `${failed.length} phone numbers were not restored`,
+        header: notDone(failed.map((f) => f.id), 'restored'),
         content: <RefusalList failed={failed} />,
       });
     }

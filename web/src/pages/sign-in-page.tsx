@@ -7,7 +7,7 @@ import Header from '@cloudscape-design/components/header';
 import Input from '@cloudscape-design/components/input';
 import SegmentedControl from '@cloudscape-design/components/segmented-control';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Navigate, useSearchParams } from 'react-router';
 import { messageOf } from '../api/api-error';
 import { useSession } from '../session/session-context';
@@ -28,6 +28,9 @@ export function SignInPage() {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [submitted, setSubmitted] = useState(false);
+  useEffect(() => {
+    document.title = 'Sign in | numberyard console';
+  }, []);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
 

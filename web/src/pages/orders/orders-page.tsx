@@ -19,6 +19,7 @@ import { createOrder, listOrders, searchAvailableNumbers, type PhoneNumberOrder,
 import { formatTimestamp, PRODUCT_TYPE_LABELS } from '../../common/labels';
 import { productTypeRestriction, type NumberKind } from '../../common/product-type-rules';
 import { tableSelectionLabels } from '../../common/table-strings';
+import { ListLoadError } from '../../common/list-load-error';
 import { useAsync } from '../../common/use-async';
 import { ConsoleLayout } from '../../layout/console-layout';
 import { useNotifications } from '../../notifications/notifications';
@@ -66,6 +67,7 @@ export function OrdersPage() {
       }),
     [],
   );
+  const ordersFailed = orders.error !== undefined && !orders.loading;
   const processing = (orders.value ?? []).some((o) => o.Status === 'Processing');
   useEffect(() => {
     if (!processing) return;
@@ -202,7 +204,7 @@ export function OrdersPage() {
           )}
           <Table
             variant="container"
-            items={orders.value ?? []}
+            items={ordersFailed ? [] : (orders.value ?? [])}
             loading={orders.loading && !orders.value}
             loadingText="Loading orders"
             trackBy="PhoneNumberOrderId"
@@ -218,11 +220,11 @@ export function OrdersPage() {
               { id: 'created', header: 'Created', cell: (o) => formatTimestamp(o.CreatedTimestamp) },
             ]}
             header={
-              <Header variant="h2" counter={orders.value ? `(${orders.value.length})` : undefined} actions={<Button iconName="refresh" ariaLabel="Refresh orders" onClick={orders.reload} />}>
+              <Header variant="h2" counter={orders.value && !ordersFailed ? `(${orders.value.length})` : undefined} actions={<Button iconName="refresh" ariaLabel="Refresh orders" onClick={orders.reload} />}>
                 Phone number orders
               </Header>
             }
-            empty={<Box textAlign="center">No orders yet</Box>}
+            empty={ordersFailed ? <ListLoadError error={orders.error!} onRetry={orders.reload} /> : <Box textAlign="center">No orders yet</Box>}
           />
         </SpaceBetween>
       </ContentLayout>

@@ -87,8 +87,9 @@ export function AccountPage() {
     <ConsoleLayout breadcrumbs={[{ text: 'Accounts', path: '/accounts' }, { text: title, path: `/accounts/${encodeURIComponent(accountId)}` }]} contentType="table">
       <ResourceListTable
         title={title}
-        description={account.error ?? `Users of account ${accountId}`}
-        list={users}
+        description={`Users of account ${accountId}`}
+        // An account that cannot be read (unknown, or another organization's) has no users to show either.
+        list={{ ...users, error: account.error ?? users.error, loading: users.loading || account.loading, reload: () => (account.reload(), users.reload()) }}
         loadingText="Loading users"
         trackBy="UserId"
         selection={{ selected, onChange: setSelected, noun: 'user', nameOf: fullName }}
@@ -107,7 +108,7 @@ export function AccountPage() {
           <Button key="permissions" disabled={selected.length === 0} disabledReason="Select a user." onClick={() => void openPermissions()}>
             Edit calling and SMS permissions
           </Button>,
-          <Button key="create" variant="primary" onClick={openCreate}>
+          <Button key="create" variant="primary" disabled={account.error !== undefined} disabledReason="The account could not be read." onClick={openCreate}>
             Create user
           </Button>,
         ]}
