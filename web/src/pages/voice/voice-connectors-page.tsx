@@ -81,7 +81,7 @@ export function VoiceConnectorsPage() {
       <VoiceConnectorModal {...dialogs.props('create')} onSave={(form) => void create(form)} />
       <VoiceConnectorModal {...dialogs.props('edit')} connector={connector} onSave={(form) => void save(form)} />
       <ConfirmDeleteModal {...dialogs.props('delete')} header="Delete voice connector" onDelete={() => void remove()}>
-        Delete voice connector <b>{connector?.Name}</b>? It must hold no phone numbers.
+        Delete voice connector <b>{connector?.Name}</b>? It must hold no phone numbers and belong to no voice connector group.
       </ConfirmDeleteModal>
     </ConsoleLayout>
   );
