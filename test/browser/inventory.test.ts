@@ -92,6 +92,9 @@ describeConsole(
       await expectTableNumbers(page, UK_NUMBERS);
       expect(new URL(page.url()).searchParams.get('product-type')).toBe('SipMediaApplicationDialIn');
       expect(await page.locator('li button[aria-current="true"]').innerText()).toBe('1');
+      // Back to the list without the filter: to the page it was on.
+      await page.goBack();
+      await expectTableNumbers(page, ALL.slice(50));
 
       // A bookmarked filter: Unassigned Business Calling numbers.
       await page.goto('/console/inventory?status=Unassigned&product-type=BusinessCalling');

@@ -42,7 +42,8 @@ export function useKeysetPages<T>(resetKey: string, load: (nextToken: string | u
   const loadRef = useRef(load);
   loadRef.current = load;
 
-  const current = position.key === resetKey ? position : start(resetKey);
+  // A new filter starts at page 1, or where its history entry (Back to an earlier filter) left it.
+  const current = position.key === resetKey ? position : (savedPosition(location.state, resetKey) ?? start(resetKey));
   if (current !== position) setPosition(current);
   const token = current.tokens[current.pageIndex - 1];
 
