@@ -58,6 +58,10 @@ describeConsole(
       const { page } = console_;
       await page.goto('/console/inventory');
       await expectTableNumbers(page, ALL.slice(0, 50));
+      // The side navigation marks Inventory as the current page, not its section heading as well.
+      const current = await page.locator('a[aria-current="page"]').allInnerTexts();
+      expect(current).toContain('Inventory');
+      expect(current).not.toContain('Phone number management');
       await expectAccessible(page);
       await screenshot(page, `inventory-${dialect}`);
 

@@ -37,7 +37,8 @@ export function Navigation() {
     list.filter((link) => link.shown).map((link) => ({ type: 'link', text: link.text, href: href(link.path) }));
 
   const calling: SideNavigationProps.Item[] = [
-    { type: 'link-group', text: 'Phone number management', href: href('/inventory'), items: links(PHONE_NUMBER_MANAGEMENT) },
+    // A heading rather than a link: as a link it would go where Inventory goes, and both would show as the current page.
+    { type: 'section', text: 'Phone number management', defaultExpanded: true, items: links(PHONE_NUMBER_MANAGEMENT) },
     ...links(CALLING),
   ];
   const items: SideNavigationProps.Item[] = [{ type: 'section', text: 'Calling', defaultExpanded: true, items: calling }];
