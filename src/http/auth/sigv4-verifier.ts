@@ -119,9 +119,9 @@ function parseQuery(rawQuery: string): Record<string, string | string[]> {
 
 /** '.', '..' or an empty segment anywhere but at the end ('/phone-numbers/' is a path as the SDKs send it). */
 function hasDotOrEmptySegment(path: string): boolean {
-  const segments = path.split('/').slice(1, -1);
-  const last = path.split('/').at(-1);
-  return segments.some((segment) => segment === '' || segment === '.' || segment === '..') || last === '.' || last === '..';
+  const segments = path.split('/');
+  // segments[0] is what precedes the leading '/', and the last one is empty after a trailing '/'.
+  return segments.some((segment, i) => segment === '.' || segment === '..' || (segment === '' && i > 0 && i < segments.length - 1));
 }
 
 function safeDecode(value: string): string {
