@@ -17,7 +17,7 @@ import { userRepository } from '../storage/repositories/user.repository';
 import { toWireAccount, toWireUser } from './account.mapper';
 import { normalizeEmail, requireAccount } from './account-lookup';
 import { callerActor, recordChanges } from './audit-trail';
-import { decodeNextToken, encodeNextToken, listScope, type ListScope } from './next-token';
+import { decodeNextToken, encodeNextToken, invalidNextToken, listScope, type ListScope } from './next-token';
 import { isoNow, type Caller, type ServiceContext } from './service-context';
 
 /** Team accounts offer only some licenses; the others are refused by name. */
@@ -43,7 +43,7 @@ function decodePosition(token: string | undefined, scope: ListScope): AccountPos
   } catch {
     // fall through to the error below
   }
-  throw badRequest('The NextToken is not valid; send the NextToken of a previous response unchanged');
+  throw invalidNextToken();
 }
 
 /** How many held numbers a refused DeleteAccount names. */

@@ -32,6 +32,19 @@ export function encodeNextToken(afterKey: string, scope: ListScope, order: SortO
   return Buffer.from(JSON.stringify(content), 'utf8').toString('base64url');
 }
 
+/** A token that is not one numberyard issued, or whose position is not of this list's kind. */
+export function invalidNextToken() {
+  return badRequest(INVALID_TOKEN);
+}
+
+/** decodeNextToken for lists keyed by a row id that is a positive integer (audit events, notifications). */
+export function decodeIntegerNextToken(token: string | undefined, scope: ListScope): number | undefined {
+  const key = decodeNextToken(token, scope);
+  if (key === undefined) return undefined;
+  if (!/^[0-9]{1,15}$/.test(key)) throw invalidNextToken();
+  return Number(key);
+}
+
 function parseToken(token: string): { a: string; s?: unknown; d?: unknown } {
   try {
     if (!/^[A-Za-z0-9_-]+$/.test(token)) throw new Error('not base64url');

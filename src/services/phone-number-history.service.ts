@@ -1,9 +1,9 @@
 import type { HistoryEvent, PhoneNumberHistoryQuery, PhoneNumberHistoryResponse } from '../contract/extensions.schema';
 import { LIST_DEFAULT_RESULTS } from '../contract/limits';
-import { badRequest, notFound } from '../domain/numberyard-error';
+import { notFound } from '../domain/numberyard-error';
 import { auditEventRepository, type AuditEventRow } from '../storage/repositories/audit-event.repository';
 import { phoneNumberRepository } from '../storage/repositories/phone-number.repository';
-import { decodeNextToken, listScope, toPage, type ListScope } from './next-token';
+import { decodeIntegerNextToken, listScope, toPage } from './next-token';
 import type { Caller, ServiceContext } from './service-context';
 
 function toHistoryEvent(row: AuditEventRow): HistoryEvent {
@@ -11,14 +11,6 @@ function toHistoryEvent(row: AuditEventRow): HistoryEvent {
   if (row.before !== null) event.Before = JSON.parse(row.before);
   if (row.after !== null) event.After = JSON.parse(row.after);
   return event;
-}
-
-/** The keyset position in a history NextToken is the last event id, a positive integer. */
-function afterEventId(token: string | undefined, scope: ListScope): number | undefined {
-  const after = decodeNextToken(token, scope);
-  if (after === undefined) return undefined;
-  if (!/^[0-9]{1,15}$/.test(after)) throw badRequest('The NextToken is not valid; send the NextToken of a previous response unchanged');
-  return Number(after);
 }
 
 /** numberyard's extension: every recorded change of one phone number, oldest first. */
@@ -29,7 +21,8 @@ export function createPhoneNumberHistoryService(ctx: ServiceContext) {
     async list(caller: Caller, phoneNumberId: string, query: PhoneNumberHistoryQuery): Promise<PhoneNumberHistoryResponse> {
       const limit = query['max-results'] ?? LIST_DEFAULT_RESULTS;
       const scope = listScope('ListPhoneNumberHistory', { PhoneNumberId: phoneNumberId });
-      const after = afterEventId(query['next-token'], scope);
+      // The position is the last event id.
+      const after = decodeIntegerNextToken(query['next-token'], scope);
       if (!(await phoneNumberRepository.getInOrganization(db, caller.organizationId, phoneNumberId))) {
         throw notFound(`Phone number ${phoneNumberId} not found`);
       }

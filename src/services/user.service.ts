@@ -23,7 +23,7 @@ import { telephonyOf, toWireNotification, toWireUser, toWireUserView } from './a
 import { normalizeEmail, requireAccount, requireUser } from './account-lookup';
 import { assertLicenseSupported } from './account.service';
 import { callerActor, recordChanges } from './audit-trail';
-import { decodeNextToken, listScope, toPage, type ListScope } from './next-token';
+import { decodeIntegerNextToken, decodeNextToken, listScope, toPage } from './next-token';
 import { isoNow, type Caller, type ServiceContext } from './service-context';
 import { updateUserRequiringSignIn } from './sign-in-notice';
 
@@ -59,12 +59,6 @@ function describeTelephony(telephony: TelephonySettings): string {
   return `inbound calling ${onOff(telephony.InboundCalling)}, outbound calling ${onOff(telephony.OutboundCalling)}, SMS ${onOff(telephony.SMS)}`;
 }
 
-function decodeNotificationPosition(token: string | undefined, scope: ListScope): number | undefined {
-  const key = decodeNextToken(token, scope);
-  if (key === undefined) return undefined;
-  if (!/^[0-9]{1,15}$/.test(key)) throw badRequest('The NextToken is not valid; send the NextToken of a previous response unchanged');
-  return Number(key);
-}
 
 export function createUserService(ctx: ServiceContext) {
   const { db } = ctx.database;
@@ -226,7 +220,7 @@ export function createUserService(ctx: ServiceContext) {
     async listNotifications(caller: Caller, accountId: string, userId: string, query: ListUserNotificationsQuery): Promise<{ Notifications: UserNotification[]; NextToken?: string }> {
       const limit = query['max-results'] ?? LIST_DEFAULT_RESULTS;
       const scope = listScope('ListUserNotifications', { UserId: userId });
-      const after = decodeNotificationPosition(query['next-token'], scope);
+      const after = decodeIntegerNextToken(query['next-token'], scope);
       await requireUser(db, caller, accountId, userId);
       const rows = await userNotificationRepository.listForUser(db, caller.organizationId, userId, after, limit);
       const page = toPage(rows, limit, (row) => String(row.id), scope);
